@@ -1,0 +1,6 @@
+using System.CommandLine;
+using QuantumFlow.Host.Cli;
+
+var root = new RootCommand("QuantumFlow: exact order books, microstructure features and mid-price predictions for crypto venues.");
+root.Subcommands.Add(BookCommand.Create());
+return await root.Parse(args).InvokeAsync();
