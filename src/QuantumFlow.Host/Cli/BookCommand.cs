@@ -17,7 +17,7 @@ public static class BookCommand
 
     private static Command CreateVerify()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Recordings; files of one session in order (a day, then the next) are read as one stream.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Recordings; files of one session in order (a day, then the next) are read as one stream. Default: the shipped sample.", Arity = ArgumentArity.ZeroOrMore };
         var badLines = new Option<string>("--bad-lines") { Description = "skip: count bad lines and go on; stop: fail at the first one.", DefaultValueFactory = _ => "skip" };
         badLines.AcceptOnlyFromAmong("skip", "stop");
         var verify = new Command("verify", "Rebuild the book from each recording and compare it with the venue's best bid/ask at every update id both carry.");
@@ -26,7 +26,8 @@ public static class BookCommand
         verify.SetAction(parse =>
         {
             BadLinePolicy policy = parse.GetValue(badLines) == "stop" ? BadLinePolicy.Stop : BadLinePolicy.Skip;
-            return Verify(parse.GetValue(paths) ?? [], policy, Console.Out, Console.Error);
+            string[] given = parse.GetValue(paths) ?? [];
+            return Verify(given.Length > 0 ? given : SampleRecording.Files, policy, Console.Out, Console.Error);
         });
         return verify;
     }

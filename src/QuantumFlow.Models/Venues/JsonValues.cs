@@ -76,6 +76,10 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>True when the current token is a string equal to <paramref name="text"/> (false for any other token).</summary>
+    public static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> text) =>
+        reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(text);
+
     public static JsonTokenType Next(ref Utf8JsonReader reader, Venue venue)
     {
         if (!reader.Read()) throw new MarketDataException(venue, "truncated JSON");

@@ -38,7 +38,7 @@ public sealed class BinanceParser : IVenueParser
             ReadObject(ref reader, m, ref fields, envelope: true);
             Classify(m, ref fields);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             _pool.Clear();
             throw new MarketDataException(Venue, $"malformed JSON: {e.Message}", null, e);
@@ -85,6 +85,7 @@ public sealed class BinanceParser : IVenueParser
                 switch (name[0])
                 {
                     case (byte)'e':
+                        if (reader.TokenType != JsonTokenType.String) throw new MarketDataException(Venue, "'e' should be a string");
                         f.Event = reader.ValueTextEquals("depthUpdate"u8) ? EventType.DepthUpdate
                             : reader.ValueTextEquals("trade"u8) ? EventType.Trade
                             : reader.ValueTextEquals("bookTicker"u8) ? EventType.BookTicker

@@ -38,7 +38,7 @@ public sealed class CoinbaseAdvancedParser : IVenueParser
                 if (name.SequenceEqual("sequence_num"u8)) sequence = JsonValues.ReadInt64(ref reader, Venue, "sequence_num");
                 else if (name.SequenceEqual("timestamp"u8)) timestamp = JsonValues.ReadIsoTime(ref reader, Venue, "timestamp");
                 else if (name.SequenceEqual("events"u8)) ReadEvents(ref reader, receiveTimeNs);
-                else if (name.SequenceEqual("type"u8)) isError = reader.ValueTextEquals("error"u8);
+                else if (name.SequenceEqual("type"u8)) isError = JsonValues.Is(ref reader, "error"u8);
                 else if (name.SequenceEqual("message"u8) && reader.TokenType == JsonTokenType.String) errorMessage = reader.GetString();
                 else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
             }
@@ -57,7 +57,7 @@ public sealed class CoinbaseAdvancedParser : IVenueParser
                 }
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             _pool.Clear();
             throw new MarketDataException(Venue, $"malformed JSON: {e.Message}", null, e);
@@ -91,8 +91,8 @@ public sealed class CoinbaseAdvancedParser : IVenueParser
             JsonValues.Next(ref reader, Venue);
             if (name.SequenceEqual("type"u8))
             {
-                isSnapshot = reader.ValueTextEquals("snapshot"u8);
-                isUpdate = reader.ValueTextEquals("update"u8);
+                isSnapshot = JsonValues.Is(ref reader, "snapshot"u8);
+                isUpdate = JsonValues.Is(ref reader, "update"u8);
             }
             else if (name.SequenceEqual("product_id"u8))
             {
@@ -143,7 +143,7 @@ public sealed class CoinbaseAdvancedParser : IVenueParser
                 JsonValues.Next(ref reader, Venue);
                 if (name.SequenceEqual("side"u8))
                 {
-                    side = reader.ValueTextEquals("bid"u8) ? 0 : reader.ValueTextEquals("offer"u8) || reader.ValueTextEquals("ask"u8) ? 1
+                    side = JsonValues.Is(ref reader, "bid"u8) ? 0 : JsonValues.Is(ref reader, "offer"u8) || JsonValues.Is(ref reader, "ask"u8) ? 1
                         : throw new MarketDataException(Venue, $"updates[{index}] has unknown side '{JsonValues.Text(reader.ValueSpan)}'");
                 }
                 else if (name.SequenceEqual("price_level"u8)) price = JsonValues.ReadFixed(ref reader, Venue, "price_level");
@@ -180,7 +180,7 @@ public sealed class CoinbaseAdvancedParser : IVenueParser
                 else if (name.SequenceEqual("side"u8))
                 {
                     // Coinbase reports the maker's side; the aggressor is the other one.
-                    t.Aggressor = reader.ValueTextEquals("BUY"u8) ? Side.Ask : reader.ValueTextEquals("SELL"u8) ? Side.Bid
+                    t.Aggressor = JsonValues.Is(ref reader, "BUY"u8) ? Side.Ask : JsonValues.Is(ref reader, "SELL"u8) ? Side.Bid
                         : throw new MarketDataException(Venue, $"trades[{index}] has unknown side '{JsonValues.Text(reader.ValueSpan)}'");
                     hasSide = true;
                 }

@@ -35,10 +35,10 @@ public sealed class CoinbaseExchangeParser : IVenueParser
                 JsonValues.Next(ref reader, Venue);
                 if (name.SequenceEqual("type"u8))
                 {
-                    kind = reader.ValueTextEquals("snapshot"u8) ? Kind.Snapshot
+                    kind = JsonValues.Is(ref reader, "snapshot"u8) ? Kind.Snapshot
                         : reader.ValueTextEquals("l2update"u8) ? Kind.Update
-                        : reader.ValueTextEquals("match"u8) || reader.ValueTextEquals("last_match"u8) ? Kind.Match
-                        : reader.ValueTextEquals("error"u8) ? Kind.Error
+                        : JsonValues.Is(ref reader, "match"u8) || JsonValues.Is(ref reader, "last_match"u8) ? Kind.Match
+                        : JsonValues.Is(ref reader, "error"u8) ? Kind.Error
                         : Kind.Other;
                 }
                 else if (name.SequenceEqual("product_id"u8) && reader.TokenType == JsonTokenType.String) m.Symbol = _symbols.Get(reader.ValueSpan);
@@ -52,8 +52,8 @@ public sealed class CoinbaseExchangeParser : IVenueParser
                 else if (name.SequenceEqual("side"u8) && reader.TokenType == JsonTokenType.String)
                 {
                     // In a match, side is the maker order's side: the aggressor is the other one.
-                    m.Aggressor = reader.ValueTextEquals("buy"u8) ? Side.Ask : Side.Bid;
-                    hasSide = reader.ValueTextEquals("buy"u8) || reader.ValueTextEquals("sell"u8);
+                    m.Aggressor = JsonValues.Is(ref reader, "buy"u8) ? Side.Ask : Side.Bid;
+                    hasSide = JsonValues.Is(ref reader, "buy"u8) || JsonValues.Is(ref reader, "sell"u8);
                 }
                 else if (name.SequenceEqual("message"u8) && reader.TokenType == JsonTokenType.String) errorMessage = reader.GetString();
                 else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
@@ -84,7 +84,7 @@ public sealed class CoinbaseExchangeParser : IVenueParser
                     break;
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             _pool.Clear();
             throw new MarketDataException(Venue, $"malformed JSON: {e.Message}", null, e);
@@ -107,7 +107,7 @@ public sealed class CoinbaseExchangeParser : IVenueParser
         {
             if (reader.TokenType != JsonTokenType.StartArray) throw new MarketDataException(Venue, $"changes[{index}] should be [side, price, size]");
             JsonValues.Next(ref reader, Venue);
-            Side side = reader.ValueTextEquals("buy"u8) ? Side.Bid : reader.ValueTextEquals("sell"u8) ? Side.Ask
+            Side side = JsonValues.Is(ref reader, "buy"u8) ? Side.Bid : JsonValues.Is(ref reader, "sell"u8) ? Side.Ask
                 : throw new MarketDataException(Venue, $"changes[{index}] has unknown side '{JsonValues.Text(reader.ValueSpan)}'");
             JsonValues.Next(ref reader, Venue);
             long price = JsonValues.ReadFixed(ref reader, Venue, "changes");

@@ -1,0 +1,32 @@
+namespace QuantumFlow.Models.Tests;
+
+/// <summary>Locates the repository and the shared real recordings (../shared/data beside the repository).</summary>
+public static class TestData
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Shared(string relative) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", relative));
+
+    public static string Sample(string name) => Path.Combine(RepoRoot, "data", "samples", name);
+
+    /// <summary>Every shared Binance recording as sessions (a day and the next, in order).</summary>
+    public static IEnumerable<object[]> BinanceSessionsWithSnapshot() =>
+    [
+        [new[] { "binance-hftbacktest/usdm/btcusdt_20240718.gz", "binance-hftbacktest/usdm/btcusdt_20240719.gz" }],
+        [new[] { "binance-hftbacktest/usdm/ethusdt_20240718.gz", "binance-hftbacktest/usdm/ethusdt_20240719.gz" }],
+        [new[] { "binance-hftbacktest/usdm/btcusdt_20230404.dat.gz", "binance-hftbacktest/usdm/btcusdt_20230405.dat.gz" }],
+        [new[] { "cryptofeed/v3_jsonl/BINANCE.jsonl.zst" }],
+        [new[] { "cryptofeed/v3_jsonl/BINANCE_US.jsonl.zst" }],
+        [new[] { "cryptofeed/v3_jsonl/BINANCE_FUTURES.jsonl.zst" }],
+        [new[] { "cryptofeed/v3_jsonl/BINANCE_DELIVERY.jsonl.zst" }],
+    ];
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return dir;
+        }
+        throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Venues;
+using QuantumFlow.Models.Venues.Binance;
+
+namespace QuantumFlow.Models.Tests.Venues;
+
+public class BinanceParserTests
+{
+    private static MarketMessage ParseOne(string json, Venue venue = Venue.BinanceUsdm)
+    {
+        ReadOnlySpan<MarketMessage> m = new BinanceParser(venue).Parse(Encoding.UTF8.GetBytes(json), 42);
+        Assert.Equal(1, m.Length);
+        return m[0];
+    }
+
+    [Fact]
+    public void Parses_a_recorded_futures_diff_exactly_with_both_clocks()
+    {
+        MarketMessage m = ParseOne("""{"stream":"btcusdt@depth@0ms","data":{"e":"depthUpdate","E":1721347022504,"T":1721347022504,"s":"BTCUSDT","U":4984028367545,"u":4984028370730,"pu":4984028367494,"b":[["1000.00","569.567"],["63939.80","0.100"]],"a":[["63951.10","0.000"]]}}""");
+        Assert.Equal(MessageKind.Delta, m.Kind);
+        Assert.Equal("BTCUSDT", m.Symbol);
+        Assert.Equal(4984028367545, m.FirstUpdateId);
+        Assert.Equal(4984028370730, m.LastUpdateId);
+        Assert.Equal(4984028367494, m.PrevUpdateId);
+        Assert.Equal(1721347022504_000_000, m.ExchangeTimeNs);
+        Assert.Equal(42, m.ReceiveTimeNs);
+        Assert.Equal(new[]
+        {
+            new LevelUpdate(Side.Bid, Price.Parse("1000"), Quantity.Parse("569.567")),
+            new LevelUpdate(Side.Bid, Price.Parse("63939.8"), Quantity.Parse("0.1")),
+            new LevelUpdate(Side.Ask, Price.Parse("63951.1"), Quantity.Zero),
+        }, m.Levels.ToArray());
+    }
+
+    [Fact]
+    public void Parses_book_ticker_trade_and_snapshot()
+    {
+        MarketMessage t = ParseOne("""{"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":4984028370881,"s":"BTCUSDT","b":"63943.90","B":"46.371","a":"63944.00","A":"0.095","T":1721347022507,"E":1721347022507}}""");
+        Assert.Equal(MessageKind.BestBidAsk, t.Kind);
+        Assert.Equal((Price.Parse("63943.9"), Quantity.Parse("46.371"), Price.Parse("63944"), Quantity.Parse("0.095")), (t.BidPrice, t.BidQuantity, t.AskPrice, t.AskQuantity));
+
+        MarketMessage spotTicker = ParseOne("""{"stream":"btcusdt@bookTicker","data":{"u":36090299876,"s":"BTCUSDT","b":"28165.47000000","B":"7.98680000","a":"28165.48000000","A":"3.26888000"}}""", Venue.BinanceSpot);
+        Assert.Equal(MessageKind.BestBidAsk, spotTicker.Kind);
+        Assert.Equal(36090299876, spotTicker.LastUpdateId);
+
+        MarketMessage trade = ParseOne("""{"stream":"btcusdt@trade","data":{"e":"trade","E":1680652700455,"T":1680652700452,"s":"BTCUSDT","t":3535186032,"p":"28145.10","q":"0.002","X":"MARKET","m":true}}""");
+        Assert.Equal(MessageKind.Trade, trade.Kind);
+        Assert.Equal(Side.Ask, trade.Aggressor); // buyer was maker: the seller took liquidity
+        Assert.Equal(1680652700452_000_000, trade.ExchangeTimeNs);
+        Assert.Equal(3535186032, trade.TradeId);
+
+        MarketMessage snap = ParseOne("""{"lastUpdateId":4984028384061,"E":1721347022759,"T":1721347022750,"bids":[["63943.90","46.372"]],"asks":[["63944.00","0.095"]]}""");
+        Assert.Equal(MessageKind.Snapshot, snap.Kind);
+        Assert.Equal(4984028384061, snap.LastUpdateId);
+        Assert.Equal("", snap.Symbol);
+        Assert.Equal(2, snap.Levels.Length);
+
+        Assert.Equal(MessageKind.Other, ParseOne("""{"result":null,"id":1}""").Kind);
+        Assert.Equal(MessageKind.Other, ParseOne("""{"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1,"s":"BTCUSDT","p":"1.0"}}""").Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["-1.0","1"]],"a":[]}""", "negative value")]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["abc","1"]],"a":[]}""", "bad number 'abc' in 'b'")]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","u":2,"pu":0,"b":[],"a":[]}""", "depthUpdate without 'U'")]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":3,"u":2,"pu":0,"b":[],"a":[]}""", "U 3 > u 2")]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["1.0"]],"a":[]}""", "has a price but no size")]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":{"x":1},"a":[]}""", "'b' should be a decimal string, found StartObject")]
+    [InlineData("""{"e":"trade","E":1,"s":"X","t":5,"p":"1.0","m":true}""", "trade without 'q'")]
+    [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["1.0","1"]""", "malformed JSON")]
+    [InlineData("""[1,2,3]""", "not a JSON object")]
+    [InlineData("""{"e":5,"s":"X"}""", "'e' should be a string")]
+    [InlineData("""{"lastUpdateId":5,"bids":[["1.0","0"]],"asks":[]}""", "zero size")]
+    [InlineData("""{"e":"depthUpdate","E":"yesterday","s":"X","U":1,"u":2,"pu":0,"b":[],"a":[]}""", "'E' should be an integer")]
+    public void Bad_input_gets_an_error_naming_the_venue_and_what_was_wrong(string json, string expected)
+    {
+        var parser = new BinanceParser(Venue.BinanceUsdm);
+        var e = Assert.Throws<MarketDataException>(() => parser.Parse(Encoding.UTF8.GetBytes(json), 0).Length);
+        Assert.Contains(expected, e.Message);
+        Assert.StartsWith("binance-usdm: ", e.Message);
+    }
+
+    [Fact]
+    public void Round_trips_through_the_immutable_event()
+    {
+        MarketMessage m = ParseOne("""{"e":"depthUpdate","E":5,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["1.5","2"]],"a":[["1.6","0"]]}""");
+        var e = (BookDelta)m.ToEvent();
+        Assert.Equal("binance-usdm:BTCUSDT", e.BookId);
+        var back = new MarketMessage();
+        back.Load(e);
+        Assert.Equal(m.Levels.ToArray(), back.Levels.ToArray());
+        Assert.Equal((m.FirstUpdateId, m.LastUpdateId, m.PrevUpdateId, m.ExchangeTimeNs, m.Symbol), (back.FirstUpdateId, back.LastUpdateId, back.PrevUpdateId, back.ExchangeTimeNs, back.Symbol));
+    }
+}
