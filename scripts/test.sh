@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Starts what the tests need; stops it again on exit.
+# Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+set +e
+dotnet test QuantumFlow.sln -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over all test projects: "N passed, N failed".
+awk '/^(Passed|Failed)! +-/ {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+     }
+     END { gsub(",", "", p); printf "tests: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"
