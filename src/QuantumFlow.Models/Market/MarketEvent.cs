@@ -25,3 +25,10 @@ public sealed record Trade(Venue Venue, string Symbol, long ExchangeTimeNs, long
 /// <summary>The venue's own best bid and ask (Binance bookTicker), with the book update id it describes.</summary>
 public sealed record BestBidAsk(Venue Venue, string Symbol, long ExchangeTimeNs, long ReceiveTimeNs, long UpdateId, Price BidPrice, Quantity BidQuantity, Price AskPrice, Quantity AskQuantity)
     : MarketEvent(Venue, Symbol, ExchangeTimeNs, ReceiveTimeNs);
+
+/// <summary>
+/// The feed lost messages for this book (a connection-level sequence gap, a disconnect): the book is stale until a new
+/// snapshot. Journaled like any market event, so a replay reaches exactly the state the live book had.
+/// </summary>
+public sealed record FeedGap(Venue Venue, string Symbol, long ExchangeTimeNs, long ReceiveTimeNs, string Reason)
+    : MarketEvent(Venue, Symbol, ExchangeTimeNs, ReceiveTimeNs);

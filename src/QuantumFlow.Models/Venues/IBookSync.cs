@@ -23,4 +23,10 @@ public interface IBookSync
 
     /// <summary>The connection broke or skipped messages: the book is stale until a new snapshot.</summary>
     void Invalidate(string reason);
+
+    /// <summary>True when the sync holds nothing but the book (synced, nothing buffered, not waiting for a bracketing diff), so a checkpoint of the book alone restores it exactly.</summary>
+    bool CanCheckpoint { get; }
+
+    /// <summary>Restores a synced book from a checkpoint taken when <see cref="CanCheckpoint"/> was true.</summary>
+    void Restore(ReadOnlySpan<LevelUpdate> levels, long updateId, long exchangeTimeNs, long receiveTimeNs);
 }

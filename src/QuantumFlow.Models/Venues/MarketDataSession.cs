@@ -12,7 +12,7 @@ public sealed class MarketDataSession
     private readonly IVenueParser _parser;
     private readonly ISessionObserver? _observer;
     private readonly Dictionary<string, IBookSync> _books = new();
-    private long _lastSequence = MarketMessage.NoId;
+    private readonly ConnectionSequence _sequence = new();
     private string? _lastSymbol;
 
     public MarketDataSession(Venue venue, ISessionObserver? observer = null)
@@ -27,13 +27,13 @@ public sealed class MarketDataSession
     public long Payloads { get; private set; }
     public long Messages { get; private set; }
     /// <summary>Connection-level sequence breaks (Coinbase sequence_num).</summary>
-    public int SequenceGaps { get; private set; }
+    public int SequenceGaps => _sequence.Gaps;
     public int Resyncs => _books.Values.Sum(b => b.Resyncs);
 
     /// <summary>A new connection: its sequence starts afresh and every book needs a new snapshot.</summary>
     public void OnConnected()
     {
-        _lastSequence = MarketMessage.NoId;
+        _sequence.Reset();
         foreach (IBookSync book in _books.Values)
         {
             if (book.Book.State != Book.BookState.AwaitingSnapshot) book.Invalidate("reconnected");
@@ -47,11 +47,18 @@ public sealed class MarketDataSession
     {
         ReadOnlySpan<MarketMessage> messages = _parser.Parse(payload, receiveTimeNs);
         Payloads++;
-        CheckSequence(_parser.PayloadSequence);
+        if (_sequence.Check(_parser.PayloadSequence) is { } gap)
+        {
+            foreach (IBookSync book in _books.Values)
+            {
+                book.Invalidate(gap);
+                _observer?.OnResyncNeeded(book);
+            }
+        }
         foreach (MarketMessage m in messages)
         {
             Messages++;
-            if (m.Kind == MessageKind.Snapshot && m.Symbol.Length == 0) m.Symbol = ResolveSnapshotSymbol(snapshotSymbol);
+            if (m.Kind == MessageKind.Snapshot && m.Symbol.Length == 0) m.Symbol = SnapshotSymbol.Resolve(Venue, snapshotSymbol, _books.Keys, _lastSymbol);
             IBookSync? book = null;
             SyncResult result = SyncResult.Ignored;
             if (m.Symbol.Length > 0 && m.Kind is not (MessageKind.Other or MessageKind.Heartbeat))
@@ -73,30 +80,5 @@ public sealed class MarketDataSession
             _books.Add(symbol, book);
         }
         return book;
-    }
-
-    private void CheckSequence(long sequence)
-    {
-        if (sequence == MarketMessage.NoId) return;
-        long last = _lastSequence;
-        _lastSequence = sequence;
-        if (last == MarketMessage.NoId || sequence == last + 1) return;
-        SequenceGaps++;
-        string reason = sequence > last ? $"sequence_num jumped from {last} to {sequence}: messages lost" : $"sequence_num went back from {last} to {sequence}";
-        foreach (IBookSync book in _books.Values)
-        {
-            book.Invalidate(reason);
-            _observer?.OnResyncNeeded(book);
-        }
-    }
-
-    private string ResolveSnapshotSymbol(string? requested)
-    {
-        if (!string.IsNullOrEmpty(requested)) return requested;
-        if (_books.Count == 1) return _books.Keys.First();
-        if (_books.Count == 0 && _lastSymbol is not null) return _lastSymbol;
-        throw new MarketDataException(Venue, _books.Count == 0
-            ? "depth snapshot before any message that names its symbol"
-            : $"depth snapshot does not name its symbol and the session has {_books.Count} books");
     }
 }

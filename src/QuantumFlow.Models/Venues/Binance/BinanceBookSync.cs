@@ -35,6 +35,15 @@ public sealed class BinanceBookSync : IBookSync
     /// <summary>The first U of the buffered diffs, which a snapshot must reach (<see cref="MarketMessage.NoId"/> when none).</summary>
     public long FirstBufferedId => _buffer.Count == 0 ? MarketMessage.NoId : _buffer.Peek().First;
 
+    public bool CanCheckpoint => Book.State == BookState.Synced && !_firstAfterSnapshot && _buffer.Count == 0;
+
+    public void Restore(ReadOnlySpan<LevelUpdate> levels, long updateId, long exchangeTimeNs, long receiveTimeNs)
+    {
+        ClearBuffer();
+        Book.ApplySnapshot(levels, updateId, exchangeTimeNs, receiveTimeNs);
+        _firstAfterSnapshot = false;
+    }
+
     public SyncResult Apply(MarketMessage message) => message.Kind switch
     {
         MessageKind.Snapshot => OnSnapshot(message),

@@ -16,6 +16,11 @@ public sealed class SnapshotThenDeltaSync : IBookSync
     public int Resyncs { get; private set; }
     public string? LastProblem { get; private set; }
 
+    public bool CanCheckpoint => Book.State == BookState.Synced;
+
+    public void Restore(ReadOnlySpan<LevelUpdate> levels, long updateId, long exchangeTimeNs, long receiveTimeNs) =>
+        Book.ApplySnapshot(levels, updateId, exchangeTimeNs, receiveTimeNs);
+
     public SyncResult Apply(MarketMessage message)
     {
         switch (message.Kind)

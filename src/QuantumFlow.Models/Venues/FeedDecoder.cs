@@ -1,0 +1,53 @@
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Models.Venues;
+
+/// <summary>
+/// What a feed does with a venue connection's raw payloads before they reach the books: parse them into immutable
+/// <see cref="MarketEvent"/>s, name the symbol of REST snapshots, and turn a connection-level sequence break or a
+/// reconnect into a <see cref="FeedGap"/> for every book of the connection. The books themselves apply the venue's
+/// rules (see <see cref="BookReplica"/>), so the journal holds exactly what the feed delivered.
+/// </summary>
+public sealed class FeedDecoder
+{
+    private readonly IVenueParser _parser;
+    private readonly ConnectionSequence _sequence = new();
+    private readonly List<string> _symbols = new();
+
+    public FeedDecoder(Venue venue)
+    {
+        Venue = venue;
+        _parser = VenueProtocol.CreateParser(venue);
+    }
+
+    public Venue Venue { get; }
+    public IReadOnlyList<string> Symbols => _symbols;
+    public int SequenceGaps => _sequence.Gaps;
+
+    /// <summary>A new connection: its books are stale until their new snapshots; emits one <see cref="FeedGap"/> each.</summary>
+    public void OnConnected(long receiveTimeNs, string reason, List<MarketEvent> output)
+    {
+        _sequence.Reset();
+        foreach (string symbol in _symbols) output.Add(new FeedGap(Venue, symbol, 0, receiveTimeNs, reason));
+    }
+
+    /// <summary>Decodes one payload into <paramref name="output"/> (appended).</summary>
+    /// <param name="snapshotSymbol">The symbol a REST snapshot was requested for (Binance snapshots do not name it).</param>
+    /// <exception cref="MarketDataException">the payload is bad; nothing was appended.</exception>
+    public void Decode(ReadOnlySpan<byte> payload, long receiveTimeNs, string? snapshotSymbol, List<MarketEvent> output)
+    {
+        ReadOnlySpan<MarketMessage> messages = _parser.Parse(payload, receiveTimeNs);
+        if (_sequence.Check(_parser.PayloadSequence) is { } gap)
+        {
+            foreach (string symbol in _symbols) output.Add(new FeedGap(Venue, symbol, 0, receiveTimeNs, gap));
+        }
+        foreach (MarketMessage m in messages)
+        {
+            if (m.Kind is MessageKind.Other or MessageKind.Heartbeat) continue;
+            if (m.Kind == MessageKind.Snapshot && m.Symbol.Length == 0)
+                m.Symbol = SnapshotSymbol.Resolve(Venue, snapshotSymbol, _symbols, _symbols.Count > 0 ? _symbols[^1] : null);
+            if (!_symbols.Contains(m.Symbol)) _symbols.Add(m.Symbol);
+            output.Add(m.ToEvent());
+        }
+    }
+}
