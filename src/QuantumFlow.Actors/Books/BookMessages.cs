@@ -1,0 +1,33 @@
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Actors.Books;
+
+/// <summary>
+/// A batch of market events for one book, from one run of a feed. <paramref name="Seq"/> counts the feed run's
+/// batches for this book from 1; the book acknowledges each batch once it is journaled and ignores a batch it has
+/// already journaled, so a feed can resend until acknowledged without duplicating anything.
+/// </summary>
+public sealed record Ingest(string EntityId, long FeedRun, long Seq, IReadOnlyList<MarketEvent> Events) : IWithSymbol;
+
+/// <summary>The batch <paramref name="Seq"/> of <paramref name="FeedRun"/> is journaled (or was already).</summary>
+public sealed record IngestAck(string EntityId, long FeedRun, long Seq);
+
+/// <summary>From a book to its feed: the book is resyncing and needs a fresh snapshot (Binance REST depth, Coinbase resubscribe).</summary>
+public sealed record SnapshotNeeded(string EntityId, Venue Venue, string Symbol, string Reason);
+
+/// <summary>Asks a book for its current state, top <paramref name="Depth"/> levels per side.</summary>
+public sealed record GetBook(string EntityId, int Depth) : IWithSymbol;
+
+/// <summary>A book's state as served to readers; <see cref="IsValid"/> is false while it awaits or re-fetches a snapshot.</summary>
+public sealed record BookView(
+    string EntityId,
+    string State,
+    bool IsValid,
+    long LastUpdateId,
+    long ExchangeTimeNs,
+    long ReceiveTimeNs,
+    long EventsJournaled,
+    int Resyncs,
+    string? LastProblem,
+    IReadOnlyList<LevelUpdate> Bids,
+    IReadOnlyList<LevelUpdate> Asks);
