@@ -7,16 +7,16 @@ namespace QuantumFlow.Actors.Books;
 /// batches for this book from 1; the book acknowledges each batch once it is journaled and ignores a batch it has
 /// already journaled, so a feed can resend until acknowledged without duplicating anything.
 /// </summary>
-public sealed record Ingest(string EntityId, long FeedRun, long Seq, IReadOnlyList<MarketEvent> Events) : IWithSymbol;
+public sealed record Ingest(string EntityId, long FeedRun, long Seq, IReadOnlyList<MarketEvent> Events) : IWithSymbol, IQuantumFlowMessage;
 
 /// <summary>The batch <paramref name="Seq"/> of <paramref name="FeedRun"/> is journaled (or was already).</summary>
-public sealed record IngestAck(string EntityId, long FeedRun, long Seq);
+public sealed record IngestAck(string EntityId, long FeedRun, long Seq) : IQuantumFlowMessage;
 
 /// <summary>From a book to its feed: the book is resyncing and needs a fresh snapshot (Binance REST depth, Coinbase resubscribe).</summary>
-public sealed record SnapshotNeeded(string EntityId, Venue Venue, string Symbol, string Reason);
+public sealed record SnapshotNeeded(string EntityId, Venue Venue, string Symbol, string Reason) : IQuantumFlowMessage;
 
 /// <summary>Asks a book for its current state, top <paramref name="Depth"/> levels per side.</summary>
-public sealed record GetBook(string EntityId, int Depth) : IWithSymbol;
+public sealed record GetBook(string EntityId, int Depth) : IWithSymbol, IQuantumFlowMessage;
 
 /// <summary>A book's state as served to readers; <see cref="IsValid"/> is false while it awaits or re-fetches a snapshot.</summary>
 public sealed record BookView(
@@ -30,4 +30,4 @@ public sealed record BookView(
     int Resyncs,
     string? LastProblem,
     IReadOnlyList<LevelUpdate> Bids,
-    IReadOnlyList<LevelUpdate> Asks);
+    IReadOnlyList<LevelUpdate> Asks) : IQuantumFlowMessage;

@@ -1,0 +1,187 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using Akka.Persistence;
+using QuantumFlow.Actors.Outputs;
+using QuantumFlow.Actors.Persistence;
+using QuantumFlow.Models.Book;
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Venues;
+
+namespace QuantumFlow.Actors.Books;
+
+/// <summary>
+/// One venue+symbol book, a sharded persistent entity. It journals every market event its feed delivers (tagged by
+/// venue, symbol and book), applies each to a <see cref="BookReplica"/> once journaled, snapshots the book every N
+/// events, and on recovery replays the journal through the same replica, reaching exactly the book it had. On a gap
+/// it asks its feed for a new snapshot; until one arrives the book reports itself invalid.
+/// </summary>
+public sealed class BookActor : ReceivePersistentActor
+{
+    private readonly string _entityId;
+    private readonly BookActorOptions _options;
+    private readonly BookReplica _replica;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<IActorRef> _children = new();
+    private IActorRef? _mediator;
+    private IActorRef _feed = ActorRefs.Nobody;
+    private long _feedRun;
+    private long _seq;
+    private long _journaled;
+    private long _sinceSnapshot;
+
+    public BookActor(string entityId, BookActorOptions options, IReadOnlyList<Props>? children = null)
+    {
+        if (!BookId.TryParse(entityId, out Venue venue, out string symbol))
+            throw new ArgumentException($"'{entityId}' is not a book id (venue:symbol)", nameof(entityId));
+        _entityId = entityId;
+        _options = options;
+        _replica = new BookReplica(venue, symbol);
+        PersistenceId = "book|" + entityId;
+
+        foreach (Props p in children ?? []) _children.Add(Context.ActorOf(p));
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is not BookCheckpoint c) return;
+            _replica.Restore(c.Book);
+            foreach (IActorRef child in _children) child.Tell(new BookRestored(c.Book));
+            (_feedRun, _seq, _journaled) = (c.FeedRun, c.Seq, c.EventsJournaled);
+        });
+        Recover<JournalEntry>(entry =>
+        {
+            ApplyQuietly(entry.Event);
+            (_feedRun, _seq) = (entry.FeedRun, entry.Seq);
+            _journaled++;
+        });
+        Command<Ingest>(OnIngest);
+        Command<GetBook>(g => Sender.Tell(View(g.Depth)));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning("snapshot of {0} failed: {1}", _entityId, f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning("deleting old snapshots of {0} failed: {1}", _entityId, f.Cause.Message));
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(string entityId, BookActorOptions options, IReadOnlyList<Props>? children = null) =>
+        Akka.Actor.Props.Create(() => new BookActor(entityId, options, children));
+
+    protected override void PreStart()
+    {
+        if (_options.Publish) _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        base.PreStart();
+    }
+
+    private void OnIngest(Ingest ingest)
+    {
+        _feed = Sender;
+        if (ingest.FeedRun == _feedRun && ingest.Seq <= _seq)
+        {
+            Sender.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq)); // a resend of a batch already journaled
+            return;
+        }
+        var entries = new List<JournalEntry>(ingest.Events.Count + 1);
+        if (ingest.FeedRun == _feedRun && ingest.Seq > _seq + 1 && ingest.Events.Count > 0)
+        {
+            MarketEvent first = ingest.Events[0];
+            entries.Add(new JournalEntry(ingest.FeedRun, ingest.Seq, new FeedGap(first.Venue, first.Symbol, 0, first.ReceiveTimeNs,
+                $"feed batches {_seq + 1}..{ingest.Seq - 1} never arrived")));
+        }
+        foreach (MarketEvent e in ingest.Events) entries.Add(new JournalEntry(ingest.FeedRun, ingest.Seq, e));
+        if (entries.Count == 0)
+        {
+            (_feedRun, _seq) = (ingest.FeedRun, ingest.Seq);
+            Sender.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
+            return;
+        }
+
+        IActorRef feed = Sender;
+        bool needsSnapshot = false;
+        int done = 0;
+        var trades = new List<MarketEvent>();
+        PersistAllAsync(entries.Select(e => new Akka.Persistence.Journal.Tagged(e, Tags.For(e.Event))), tagged =>
+        {
+            var entry = (JournalEntry)tagged.Payload;
+            SyncResult result = ApplyLive(entry.Event);
+            if (entry.Event is Trade) trades.Add(entry.Event);
+            needsSnapshot |= result is SyncResult.Gap or SyncResult.SnapshotTooOld;
+            _journaled++;
+            _sinceSnapshot++;
+            if (++done < entries.Count) return;
+
+            (_feedRun, _seq) = (entry.FeedRun, entry.Seq);
+            feed.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
+            if (needsSnapshot && !_replica.Book.IsValid)
+                feed.Tell(new SnapshotNeeded(_entityId, _replica.Book.Venue, _replica.Book.Symbol, _replica.Sync.LastProblem ?? "resync"));
+            Publish(trades);
+            MaybeSnapshot();
+        });
+    }
+
+    private SyncResult ApplyLive(MarketEvent e)
+    {
+        SyncResult result;
+        try
+        {
+            result = _replica.Apply(e);
+        }
+        catch (MarketDataException ex)
+        {
+            // Journaled already (the journal is what the feed delivered); the book refused it and is unchanged.
+            _log.Warning("{0}: refused {1}: {2}", _entityId, e.GetType().Name, ex.Reason);
+            return SyncResult.Ignored;
+        }
+        foreach (IActorRef child in _children) child.Tell(new BookEventApplied(e, Replaying: false));
+        return result;
+    }
+
+    private void ApplyQuietly(MarketEvent e)
+    {
+        foreach (IActorRef child in _children) child.Tell(new BookEventApplied(e, Replaying: true));
+        try
+        {
+            _replica.Apply(e);
+        }
+        catch (MarketDataException)
+        {
+            // Refused live as well: recovery reaches the same state by refusing it again.
+        }
+    }
+
+    private void Publish(List<MarketEvent> trades)
+    {
+        if (_mediator is null) return;
+        _mediator.Tell(new Publish(Topics.Books, Top(_options.PublishDepth)));
+        foreach (MarketEvent t in trades) _mediator.Tell(new Publish(Topics.Trades, t));
+    }
+
+    private void MaybeSnapshot()
+    {
+        if (_sinceSnapshot < _options.SnapshotEvery) return;
+        BookSnapshot? book = _replica.Checkpoint();
+        if (book is null) return; // mid-resync: try again after the next batch
+        SaveSnapshot(new BookCheckpoint(_feedRun, _seq, _journaled, book));
+        _sinceSnapshot = 0;
+    }
+
+    private BookTop Top(int depth)
+    {
+        OrderBook b = _replica.Book;
+        return new BookTop(_entityId, b.IsValid, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, Levels(b.Bids, depth), Levels(b.Asks, depth));
+    }
+
+    private BookView View(int depth)
+    {
+        OrderBook b = _replica.Book;
+        return new BookView(_entityId, b.State.ToString(), b.IsValid, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, _journaled,
+            _replica.Sync.Resyncs, _replica.Sync.LastProblem, Levels(b.Bids, depth), Levels(b.Asks, depth));
+    }
+
+    private static LevelUpdate[] Levels(BookSide side, int depth)
+    {
+        var top = new Level[Math.Min(Math.Max(depth, 0), side.Count)];
+        side.CopyTop(top);
+        return top.Select(l => new LevelUpdate(side.Side, l.Price, l.Quantity)).ToArray();
+    }
+}

@@ -1,0 +1,13 @@
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Actors.Books;
+
+/// <summary>
+/// From a book to its children (features, predictions): one journaled event, in journal order. Children keep their
+/// own replica of the book from these events instead of sharing the parent's mutable book. During recovery the
+/// events are replayed with <paramref name="Replaying"/> set, so children rebuild their state without publishing.
+/// </summary>
+public sealed record BookEventApplied(MarketEvent Event, bool Replaying);
+
+/// <summary>From a book to its children: recovery started from this checkpoint instead of the first event.</summary>
+public sealed record BookRestored(BookSnapshot Checkpoint);

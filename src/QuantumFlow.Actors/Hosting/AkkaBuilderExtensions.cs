@@ -1,0 +1,43 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using QuantumFlow.Actors.Books;
+
+namespace QuantumFlow.Actors.Hosting;
+
+/// <summary>One builder call per capability of a QuantumFlow node.</summary>
+public static class AkkaBuilderExtensions
+{
+    /// <summary>The hocon/ configuration with the node's options on top; a node with no seeds joins itself.</summary>
+    public static AkkaConfigurationBuilder WithNodeConfig(this AkkaConfigurationBuilder builder, NodeOptions options)
+    {
+        builder.AddHocon(NodeConfig.Build(options), HoconAddMode.Prepend);
+        if (options.SeedNodes.Count == 0)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                Cluster cluster = Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+        return builder;
+    }
+
+    /// <summary>The "book" shard region: hosts book entities on nodes with the book role, a proxy elsewhere.</summary>
+    public static AkkaConfigurationBuilder WithBookShards(this AkkaConfigurationBuilder builder, NodeOptions options, Func<string, IReadOnlyList<Props>>? children = null)
+    {
+        var extractor = new BookMessageExtractor(options.MaxShards);
+        if (options.CarriesBooks)
+        {
+            return builder.WithShardRegion<BookRegion>("book",
+                entityId => BookActor.Props(entityId, options.Books, children?.Invoke(entityId)),
+                extractor,
+                new ShardOptions { Role = "book", RememberEntities = false });
+        }
+        return builder.WithShardRegionProxy<BookRegion>("book", "book", extractor);
+    }
+}
+
+/// <summary>Registry key of the book shard region (or its proxy).</summary>
+public sealed class BookRegion;

@@ -1,0 +1,26 @@
+using QuantumFlow.Actors.Books;
+
+namespace QuantumFlow.Actors.Hosting;
+
+/// <summary>Everything that makes one QuantumFlow node differ from another: set by flags, environment or tests.</summary>
+public sealed record NodeOptions
+{
+    public string SystemName { get; init; } = "quantumflow";
+    public string Hostname { get; init; } = "127.0.0.1";
+    /// <summary>The address other nodes use, when it differs from the bind address (containers).</summary>
+    public string? PublicHostname { get; init; }
+    public int Port { get; init; }
+    /// <summary>Empty: a single node that joins itself.</summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+    public IReadOnlyList<string> Roles { get; init; } = ["book"];
+    public JournalOptions Journal { get; init; } = JournalOptions.Default;
+    /// <summary>About ten per node of the largest planned cluster.</summary>
+    public int MaxShards { get; init; } = 30;
+    public BookActorOptions Books { get; init; } = new();
+    /// <summary>Folder that holds the hocon/*.conf files (default: beside the executable).</summary>
+    public string? HoconDirectory { get; init; }
+    /// <summary>Extra HOCON applied last (tests, operators).</summary>
+    public string? ExtraHocon { get; init; }
+
+    public bool CarriesBooks => Roles.Contains("book");
+}

@@ -1,0 +1,177 @@
+using Akka.Actor;
+using System.Runtime.Serialization;
+using Akka.Serialization;
+using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Outputs;
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Actors.Persistence;
+
+/// <summary>
+/// The explicit, versioned binary format of everything QuantumFlow journals or sends between nodes. Each type has a
+/// short manifest that names its version ("D1" = book delta, version 1). A changed type gets a new manifest and a new
+/// writer; the readers of every earlier manifest stay, so a journal written by any earlier version still replays
+/// (see docs/ARCHITECTURE.md, "Journal format").
+/// </summary>
+public sealed class QuantumFlowSerializer : SerializerWithStringManifest
+{
+    public const int SerializerId = 4711;
+
+    public QuantumFlowSerializer(ExtendedActorSystem system) : base(system) { }
+
+    public override int Identifier => SerializerId;
+
+    public override string Manifest(object o) => o switch
+    {
+        BookSnapshot => "S1",
+        BookDelta => "D1",
+        Trade => "T1",
+        BestBidAsk => "Q1",
+        FeedGap => "G1",
+        JournalEntry => "J1",
+        BookCheckpoint => "C1",
+        Ingest => "I1",
+        IngestAck => "A1",
+        SnapshotNeeded => "N1",
+        GetBook => "B1",
+        BookView => "V1",
+        BookTop => "O1",
+        _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
+    };
+
+    public override byte[] ToBinary(object obj)
+    {
+        using var stream = new MemoryStream(256);
+        using (var w = new BinaryWriter(stream))
+        {
+            Write(w, obj);
+        }
+        return stream.ToArray();
+    }
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
+        return Read(r, manifest);
+    }
+
+    private void Write(BinaryWriter w, object obj)
+    {
+        switch (obj)
+        {
+            case MarketEvent e: WriteEvent(w, e); break;
+            case JournalEntry j:
+                w.Write(j.FeedRun); w.Write(j.Seq);
+                WriteTypedEvent(w, j.Event);
+                break;
+            case BookCheckpoint c:
+                w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.EventsJournaled);
+                WriteEvent(w, c.Book);
+                break;
+            case Ingest i:
+                w.Write(i.EntityId); w.Write(i.FeedRun); w.Write(i.Seq); w.Write(i.Events.Count);
+                foreach (MarketEvent e in i.Events) WriteTypedEvent(w, e);
+                break;
+            case IngestAck a: w.Write(a.EntityId); w.Write(a.FeedRun); w.Write(a.Seq); break;
+            case SnapshotNeeded n: w.Write(n.EntityId); w.Write((byte)n.Venue); w.Write(n.Symbol); w.Write(n.Reason); break;
+            case GetBook g: w.Write(g.EntityId); w.Write(g.Depth); break;
+            case BookView v:
+                w.Write(v.EntityId); w.Write(v.State); w.Write(v.IsValid); w.Write(v.LastUpdateId); w.Write(v.ExchangeTimeNs);
+                w.Write(v.ReceiveTimeNs); w.Write(v.EventsJournaled); w.Write(v.Resyncs); WriteNullable(w, v.LastProblem);
+                WriteLevels(w, v.Bids); WriteLevels(w, v.Asks);
+                break;
+            case BookTop t:
+                w.Write(t.EntityId); w.Write(t.IsValid); w.Write(t.LastUpdateId); w.Write(t.ExchangeTimeNs); w.Write(t.ReceiveTimeNs);
+                WriteLevels(w, t.Bids); WriteLevels(w, t.Asks);
+                break;
+            default:
+                throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
+        }
+    }
+
+    private object Read(BinaryReader r, string manifest) => manifest switch
+    {
+        "S1" or "D1" or "T1" or "Q1" or "G1" => ReadEvent(r, manifest),
+        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), ReadTypedEvent(r)),
+        "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        "I1" => ReadIngest(r),
+        "A1" => new IngestAck(r.ReadString(), r.ReadInt64(), r.ReadInt64()),
+        "N1" => new SnapshotNeeded(r.ReadString(), (Venue)r.ReadByte(), r.ReadString(), r.ReadString()),
+        "B1" => new GetBook(r.ReadString(), r.ReadInt32()),
+        "V1" => new BookView(r.ReadString(), r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
+            r.ReadInt64(), r.ReadInt32(), ReadNullable(r), ReadLevels(r), ReadLevels(r)),
+        "O1" => new BookTop(r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r), ReadLevels(r)),
+        _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
+    };
+
+    private Ingest ReadIngest(BinaryReader r)
+    {
+        string id = r.ReadString();
+        long run = r.ReadInt64(), seq = r.ReadInt64();
+        var events = new MarketEvent[r.ReadInt32()];
+        for (int i = 0; i < events.Length; i++) events[i] = ReadTypedEvent(r);
+        return new Ingest(id, run, seq, events);
+    }
+
+    private void WriteTypedEvent(BinaryWriter w, MarketEvent e)
+    {
+        w.Write(Manifest(e));
+        WriteEvent(w, e);
+    }
+
+    private static MarketEvent ReadTypedEvent(BinaryReader r) => ReadEvent(r, r.ReadString());
+
+    private static void WriteEvent(BinaryWriter w, MarketEvent e)
+    {
+        w.Write((byte)e.Venue); w.Write(e.Symbol); w.Write(e.ExchangeTimeNs); w.Write(e.ReceiveTimeNs);
+        switch (e)
+        {
+            case BookSnapshot s: w.Write(s.UpdateId); WriteLevels(w, s.Levels); break;
+            case BookDelta d: w.Write(d.FirstUpdateId); w.Write(d.LastUpdateId); w.Write(d.PrevUpdateId); WriteLevels(w, d.Levels); break;
+            case Trade t: w.Write(t.TradeId); w.Write(t.Price.Raw); w.Write(t.Quantity.Raw); w.Write((byte)t.Aggressor); break;
+            case BestBidAsk q: w.Write(q.UpdateId); w.Write(q.BidPrice.Raw); w.Write(q.BidQuantity.Raw); w.Write(q.AskPrice.Raw); w.Write(q.AskQuantity.Raw); break;
+            case FeedGap g: w.Write(g.Reason); break;
+            default: throw new ArgumentException($"unknown market event {e.GetType()}");
+        }
+    }
+
+    private static MarketEvent ReadEvent(BinaryReader r, string manifest)
+    {
+        var venue = (Venue)r.ReadByte();
+        string symbol = r.ReadString();
+        long ex = r.ReadInt64(), rx = r.ReadInt64();
+        return manifest switch
+        {
+            "S1" => new BookSnapshot(venue, symbol, ex, rx, r.ReadInt64(), ReadLevels(r)),
+            "D1" => new BookDelta(venue, symbol, ex, rx, r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r)),
+            "T1" => new Trade(venue, symbol, ex, rx, r.ReadInt64(), new Price(r.ReadInt64()), new Quantity(r.ReadInt64()), (Side)r.ReadByte()),
+            "Q1" => new BestBidAsk(venue, symbol, ex, rx, r.ReadInt64(), new Price(r.ReadInt64()), new Quantity(r.ReadInt64()), new Price(r.ReadInt64()), new Quantity(r.ReadInt64())),
+            "G1" => new FeedGap(venue, symbol, ex, rx, r.ReadString()),
+            _ => throw new SerializationException($"unknown market event manifest '{manifest}'"),
+        };
+    }
+
+    private static void WriteLevels(BinaryWriter w, IReadOnlyList<LevelUpdate> levels)
+    {
+        w.Write(levels.Count);
+        foreach (LevelUpdate l in levels)
+        {
+            w.Write((byte)l.Side); w.Write(l.Price.Raw); w.Write(l.Quantity.Raw);
+        }
+    }
+
+    private static LevelUpdate[] ReadLevels(BinaryReader r)
+    {
+        var levels = new LevelUpdate[r.ReadInt32()];
+        for (int i = 0; i < levels.Length; i++) levels[i] = new LevelUpdate((Side)r.ReadByte(), new Price(r.ReadInt64()), new Quantity(r.ReadInt64()));
+        return levels;
+    }
+
+    private static void WriteNullable(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null) w.Write(s);
+    }
+
+    private static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+}

@@ -1,0 +1,48 @@
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Recording;
+using QuantumFlow.Models.Venues;
+
+namespace QuantumFlow.Actors.Tests;
+
+/// <summary>Real recorded sessions decoded into market events, as a feed would deliver them.</summary>
+public static class TestRecordings
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Shared(string relative) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", relative));
+
+    public static IReadOnlyList<string> BtcUsdm2024 =>
+        [Shared("binance-hftbacktest/usdm/btcusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/btcusdt_20240719.gz")];
+
+    public static IReadOnlyList<string> EthUsdm2024 =>
+        [Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/ethusdt_20240719.gz")];
+
+    public static List<MarketEvent> Decode(IReadOnlyList<string> files, int max = int.MaxValue)
+    {
+        using IRecordingReader reader = RecordingFormat.Open(files);
+        var decoder = new FeedDecoder(reader.Venue);
+        var events = new List<MarketEvent>();
+        while (events.Count < max && reader.TryRead(out RecordedPayload p))
+        {
+            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "reconnected", events);
+            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
+        }
+        return events;
+    }
+
+    public static BookReplica Rebuild(IEnumerable<MarketEvent> events, Venue venue, string symbol)
+    {
+        var replica = new BookReplica(venue, symbol);
+        foreach (MarketEvent e in events) replica.Apply(e);
+        return replica;
+    }
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return dir;
+        }
+        throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
+    }
+}
