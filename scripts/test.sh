@@ -6,7 +6,12 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+export QF_PG_DIR=${QF_PG_DIR:-$(mktemp -d /tmp/qf-pg.XXXXXX)}
+trap 'scripts/pg.sh stop; rm -f "$log"' EXIT
+
+# A throwaway PostgreSQL for the journal and cluster tests.
+QF_TEST_POSTGRES=$(scripts/pg.sh start)
+export QF_TEST_POSTGRES
 
 set +e
 dotnet test QuantumFlow.sln -c Release "$@" 2>&1 | tee "$log"

@@ -56,6 +56,8 @@ public sealed class BookActor : ReceivePersistentActor
         });
         Command<Ingest>(OnIngest);
         Command<GetBook>(g => Sender.Tell(View(g.Depth)));
+        // Handing a shard over: finish the writes in flight first, so the next incarnation recovers all of them.
+        Command<StopBook>(_ => DeferAsync(StopBook.Instance, _ => Context.Stop(Self)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("snapshot of {0} failed: {1}", _entityId, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -78,7 +80,9 @@ public sealed class BookActor : ReceivePersistentActor
         _feed = Sender;
         if (ingest.FeedRun == _feedRun && ingest.Seq <= _seq)
         {
-            Sender.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq)); // a resend of a batch already journaled
+            // A resend of a batch already journaled or being journaled: acknowledge it once every write so far is done.
+            IActorRef resender = Sender;
+            DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => resender.Tell(ack));
             return;
         }
         var entries = new List<JournalEntry>(ingest.Events.Count + 1);
@@ -89,10 +93,11 @@ public sealed class BookActor : ReceivePersistentActor
                 $"feed batches {_seq + 1}..{ingest.Seq - 1} never arrived")));
         }
         foreach (MarketEvent e in ingest.Events) entries.Add(new JournalEntry(ingest.FeedRun, ingest.Seq, e));
+        // Accepted now, not when journaled: commands are not stashed during async persists, and a resend may arrive meanwhile.
+        (_feedRun, _seq) = (ingest.FeedRun, ingest.Seq);
         if (entries.Count == 0)
         {
-            (_feedRun, _seq) = (ingest.FeedRun, ingest.Seq);
-            Sender.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
+            DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => Sender.Tell(ack));
             return;
         }
 
@@ -110,7 +115,6 @@ public sealed class BookActor : ReceivePersistentActor
             _sinceSnapshot++;
             if (++done < entries.Count) return;
 
-            (_feedRun, _seq) = (entry.FeedRun, entry.Seq);
             feed.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
             if (needsSnapshot && !_replica.Book.IsValid)
                 feed.Tell(new SnapshotNeeded(_entityId, _replica.Book.Venue, _replica.Book.Symbol, _replica.Sync.LastProblem ?? "resync"));

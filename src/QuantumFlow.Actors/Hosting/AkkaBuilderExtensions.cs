@@ -33,7 +33,7 @@ public static class AkkaBuilderExtensions
             return builder.WithShardRegion<BookRegion>("book",
                 entityId => BookActor.Props(entityId, options.Books, children?.Invoke(entityId)),
                 extractor,
-                new ShardOptions { Role = "book", RememberEntities = false });
+                new ShardOptions { Role = "book", RememberEntities = false, HandOffStopMessage = StopBook.Instance });
         }
         return builder.WithShardRegionProxy<BookRegion>("book", "book", extractor);
     }

@@ -1,0 +1,38 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QuantumFlow.Actors.Persistence;
+
+namespace QuantumFlow.Actors.Hosting;
+
+/// <summary>A QuantumFlow cluster node: the Akka.Hosting composition shared by `quantumflow run` and the tests.</summary>
+public static class QuantumFlowNode
+{
+    /// <summary>Adds the node's actor system to a host: configuration, book shards, then whatever else the caller adds.</summary>
+    public static IServiceCollection AddQuantumFlowNode(this IServiceCollection services, NodeOptions options, Action<AkkaConfigurationBuilder, IServiceProvider>? more = null) =>
+        services.AddAkka(options.SystemName, (builder, provider) =>
+        {
+            builder
+                .WithNodeConfig(options)
+                .WithBookShards(options);
+            more?.Invoke(builder, provider);
+        });
+
+    /// <summary>Starts a node in its own host (tests, tools). A single node creates the journal schema first.</summary>
+    public static async Task<IHost> StartAsync(NodeOptions options, Action<AkkaConfigurationBuilder, IServiceProvider>? more = null, CancellationToken cancel = default)
+    {
+        if (options.SeedNodes.Count == 0) await JournalSchema.InitializeAsync(options, cancel);
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddQuantumFlowNode(options, more);
+        IHost host = builder.Build();
+        await host.StartAsync(cancel);
+        return host;
+    }
+
+    public static ActorSystem ActorSystem(this IHost host) => host.Services.GetRequiredService<ActorSystem>();
+
+    public static IActorRef BookRegion(this IHost host) => host.Services.GetRequiredService<IRequiredActor<BookRegion>>().ActorRef;
+}
