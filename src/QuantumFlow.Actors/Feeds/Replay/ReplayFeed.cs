@@ -24,6 +24,7 @@ public sealed class ReplayFeed : FeedActor
     private RecordingSource? _source;
     private bool _waitingForAcks;
     private bool _ended;
+    private bool _failed;
     private long _payloads;
     private long _passPayloads;
 
@@ -99,7 +100,13 @@ public sealed class ReplayFeed : FeedActor
                 Flush();
                 if (items.Completion.IsCompleted)
                 {
-                    if (items.Completion.IsFaulted) Pipeline.LastError = items.Completion.Exception?.GetBaseException().Message;
+                    if (items.Completion.IsFaulted)
+                    {
+                        // The recording could not be opened or read on: looping would only fail again.
+                        _failed = true;
+                        Pipeline.LastError = items.Completion.Exception?.GetBaseException().Message;
+                        Log.Error("replay of {0} failed: {1}", Pipeline.Venue, Pipeline.LastError);
+                    }
                     _ended = true;
                     if (Pipeline.Outbox.IsIdle) EndOfPass();
                 }
@@ -154,7 +161,7 @@ public sealed class ReplayFeed : FeedActor
     private void EndOfPass()
     {
         if (State == FeedState.Finished) return;
-        if (_options.Loop)
+        if (_options.Loop && !_failed)
         {
             Log.Info("replay of {0}: pass of {1} payloads done, looping", Pipeline.Venue, _passPayloads);
             Pipeline.NewRun(NewFeedRun());

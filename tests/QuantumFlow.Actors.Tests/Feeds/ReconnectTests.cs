@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace QuantumFlow.Actors.Tests.Feeds;
 
-public class BackoffTests(ITestOutputHelper output) : TestKit("akka.loglevel = INFO", output)
+public class ReconnectTests(ITestOutputHelper output) : TestKit("akka.loglevel = INFO", output)
 {
     [Fact]
     public async Task A_refused_feed_retries_with_growing_delays_and_recovers_once_the_endpoint_accepts()
@@ -44,8 +44,29 @@ public class BackoffTests(ITestOutputHelper output) : TestKit("akka.loglevel = I
         output.WriteLine($"attempts at {string.Join(", ", attempts.Select(a => a.TotalMilliseconds.ToString("F0")))} ms; gaps {string.Join(", ", gaps.Select(g => g.ToString("F0")))} ms");
         Assert.Equal(5, attempts.Length);
         Assert.Equal(1, exchange.Connections);
-        // Back-off doubles from 200 ms with up to 20 % jitter: 200-240, 400-480, 800-960, 1600-1920 ms.
-        Assert.True(gaps[0] >= 190, $"first retry after {gaps[0]:F0} ms");
-        for (int i = 1; i < gaps.Length; i++) Assert.True(gaps[i] > gaps[i - 1] * 1.4, $"gap {i} ({gaps[i]:F0} ms) did not grow from {gaps[i - 1]:F0} ms");
+        // Back-off doubles from 200 ms with up to 20 % jitter: the i-th retry waits at least 200 * 2^i ms. Load only
+        // lengthens gaps, so lower bounds are exact; the last gap against the first shows the growth.
+        for (int i = 0; i < gaps.Length; i++) Assert.True(gaps[i] >= 200 * Math.Pow(2, i) - 10, $"retry {i} came after {gaps[i]:F0} ms");
+        Assert.True(gaps[^1] > 2 * gaps[0], $"the delays did not grow: {string.Join(", ", gaps.Select(g => g.ToString("F0")))} ms");
+    }
+
+    [Fact]
+    public async Task A_connection_silent_for_longer_than_the_idle_timeout_is_presumed_dead_and_replaced()
+    {
+        // 200 messages, then the exchange says nothing more but keeps the socket open.
+        await using var exchange = new FakeBinanceExchange(TestPaths.SampleSession, "BTCUSDT", maxMessages: 200);
+        await exchange.StartAsync();
+        IActorRef books = Sys.ActorOf(ReplicaBooks.Props(), "books");
+        var options = new BinanceFeedOptions(Venue.BinanceUsdm, ["BTCUSDT"])
+        {
+            StreamBase = exchange.WsBase,
+            RestBase = exchange.HttpBase,
+            Reconnect = new ReconnectOptions { MinBackoff = TimeSpan.FromMilliseconds(50), IdleTimeout = TimeSpan.FromMilliseconds(500) },
+        };
+        IActorRef feed = Sys.ActorOf(BinanceFeed.Props(options, books), "binance-usdm");
+        await AwaitConditionAsync(() => Task.FromResult(exchange.Connections >= 2), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
+        FeedStatus status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
+        output.WriteLine($"{status with { Books = [] }}");
+        Assert.Contains("no message for 0.5 s", status.LastError);
     }
 }
