@@ -23,12 +23,17 @@ public sealed class FeedOutbox
     public long Resends { get; private set; }
     public IReadOnlyCollection<IngestChannel> Channels => _channels.Values;
 
-    /// <summary>True when some book's backlog is full: a replay or simulation must wait for acks before reading on.</summary>
+    /// <summary>
+    /// True when some book's backlog is so close to full that the next payload might overflow it (one payload can
+    /// carry many events: a Coinbase message with a burst of trades, a gap for every book): a replay or simulation must
+    /// wait for acks before reading on, so that it never drops anything.
+    /// </summary>
     public bool IsFull
     {
         get
         {
-            foreach (IngestChannel c in _channels.Values) if (c.IsFull) return true;
+            int reserve = Math.Max(1, Math.Min(1024, _options.MaxBacklog / 4));
+            foreach (IngestChannel c in _channels.Values) if (c.Backlog >= c.MaxBacklog - reserve) return true;
             return false;
         }
     }
