@@ -1,0 +1,6 @@
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Actors.Feeds.Replay;
+
+/// <summary>A replay that does not loop has delivered every payload and the books acknowledged every batch.</summary>
+public sealed record ReplayFinished(Venue Venue, long FeedRun, long Payloads, long BadPayloads, TimeSpan Elapsed);
