@@ -11,6 +11,14 @@ public static class TestRecordings
 
     public static string Shared(string relative) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", relative));
 
+    public static string Sample(string name) => Path.Combine(RepoRoot, "data", "samples", name);
+
+    public static string[] SampleSession => [Sample("btcusdt_20240718.gz"), Sample("btcusdt_20240719.gz")];
+
+    public static string[] UsdmSession => [Shared("binance-hftbacktest/usdm/btcusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/btcusdt_20240719.gz")];
+
+    public static string CoinbaseCapture => Shared("cryptofeed/v3_jsonl/COINBASE.jsonl.zst");
+
     public static IReadOnlyList<string> BtcUsdm2024 =>
         [Shared("binance-hftbacktest/usdm/btcusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/btcusdt_20240719.gz")];
 

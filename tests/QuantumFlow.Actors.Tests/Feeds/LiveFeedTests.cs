@@ -28,7 +28,7 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
     [Fact]
     public async Task Binance_futures_feed_resyncs_after_a_disconnect_and_a_dropped_diff_and_ends_with_the_exchange_book()
     {
-        await using var exchange = new FakeBinanceExchange(TestPaths.UsdmSession, "BTCUSDT")
+        await using var exchange = new FakeBinanceExchange(TestRecordings.UsdmSession, "BTCUSDT")
         {
             DisconnectAfter = 4000,
             LostOnDisconnect = 60,
@@ -73,7 +73,7 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
     public async Task Coinbase_feed_resubscribes_after_a_disconnect_and_a_sequence_gap_and_ends_with_the_exchange_books()
     {
         string[] products = ["BTC-USD", "ETH-USD"];
-        await using var exchange = new FakeCoinbaseExchange(TestPaths.CoinbaseCapture, products)
+        await using var exchange = new FakeCoinbaseExchange(TestRecordings.CoinbaseCapture, products)
         {
             DisconnectAfter = 250,
             LostOnDisconnect = 20,

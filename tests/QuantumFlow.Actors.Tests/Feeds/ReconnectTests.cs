@@ -14,7 +14,7 @@ public class ReconnectTests(ITestOutputHelper output) : TestKit("akka.loglevel =
     [Fact]
     public async Task A_refused_feed_retries_with_growing_delays_and_recovers_once_the_endpoint_accepts()
     {
-        await using var exchange = new FakeBinanceExchange(TestPaths.SampleSession, "BTCUSDT", maxMessages: 3000) { RefuseFirst = 4 };
+        await using var exchange = new FakeBinanceExchange(TestRecordings.SampleSession, "BTCUSDT", maxMessages: 3000) { RefuseFirst = 4 };
         await exchange.StartAsync();
         IActorRef books = Sys.ActorOf(ReplicaBooks.Props(), "books");
         var options = new BinanceFeedOptions(Venue.BinanceUsdm, ["BTCUSDT"])
@@ -55,7 +55,7 @@ public class ReconnectTests(ITestOutputHelper output) : TestKit("akka.loglevel =
     public async Task A_connection_silent_for_longer_than_the_idle_timeout_is_presumed_dead_and_replaced()
     {
         // 200 messages, then the exchange says nothing more but keeps the socket open.
-        await using var exchange = new FakeBinanceExchange(TestPaths.SampleSession, "BTCUSDT", maxMessages: 200);
+        await using var exchange = new FakeBinanceExchange(TestRecordings.SampleSession, "BTCUSDT", maxMessages: 200);
         await exchange.StartAsync();
         IActorRef books = Sys.ActorOf(ReplicaBooks.Props(), "books");
         var options = new BinanceFeedOptions(Venue.BinanceUsdm, ["BTCUSDT"])

@@ -15,8 +15,8 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
 {
     public static IEnumerable<object[]> Recordings() =>
     [
-        [TestPaths.SampleSession],
-        [new[] { TestPaths.CoinbaseCapture }],
+        [TestRecordings.SampleSession],
+        [new[] { TestRecordings.CoinbaseCapture }],
     ];
 
     [Theory]
@@ -63,7 +63,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
         const int slice = 1500;
         const double speed = 50;
         long first = 0, last = 0;
-        using (IRecordingReader reader = RecordingFormat.Open(TestPaths.SampleSession))
+        using (IRecordingReader reader = RecordingFormat.Open(TestRecordings.SampleSession))
         {
             for (int i = 0; i < slice && reader.TryRead(out RecordedPayload p); i++)
             {
@@ -76,7 +76,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
 
         IActorRef books = Sys.ActorOf(ReplicaBooks.Props(), "books");
         var clock = Stopwatch.StartNew();
-        Sys.ActorOf(ReplayFeed.Props(new ReplayOptions(TestPaths.SampleSession) { Speed = speed, MaxPayloads = slice }, books, TestActor), "replay");
+        Sys.ActorOf(ReplayFeed.Props(new ReplayOptions(TestRecordings.SampleSession) { Speed = speed, MaxPayloads = slice }, books, TestActor), "replay");
         ReplayFinished finished = ExpectMsg<ReplayFinished>(expected * 20 + TimeSpan.FromSeconds(10));
         clock.Stop();
         output.WriteLine($"{slice} payloads spanning {(last - first) / 1e9:F2} s recorded: expected >= {expected}, took {clock.Elapsed} ({finished.Elapsed} in the actor)");
@@ -90,7 +90,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
     {
         IActorRef books = Sys.ActorOf(ReplicaBooks.Props(), "books");
         // The slice must reach past the recording's snapshot (line 14 of the first file) and the first bracketing diff.
-        var options = ReplayOptions.AsFastAsPossible(TestPaths.SampleSession) with { Loop = true, MaxPayloads = 400 };
+        var options = ReplayOptions.AsFastAsPossible(TestRecordings.SampleSession) with { Loop = true, MaxPayloads = 400 };
         IActorRef feed = Sys.ActorOf(ReplayFeed.Props(options, books, TestActor), "replay");
         string id = BookId.Of(Venue.BinanceUsdm, "BTCUSDT");
         long firstRun = 0;
