@@ -11,8 +11,8 @@ using QuantumFlow.Models.Venues;
 namespace QuantumFlow.Actors.Books;
 
 /// <summary>
-/// One venue+symbol book, a sharded persistent entity. It journals every market event its feed delivers (tagged by
-/// venue, symbol and book), applies each to a <see cref="BookReplica"/> once journaled, snapshots the book every N
+/// One venue+symbol book, a sharded persistent entity. It journals every market event its feed delivers, one journal
+/// entry per feed batch (tagged by venue and symbol), applies each to a <see cref="BookReplica"/> once journaled, snapshots the book every N
 /// events, and on recovery replays the journal through the same replica, reaching exactly the book it had. On a gap
 /// it asks its feed for a new snapshot; until one arrives the book reports itself invalid.
 /// </summary>
@@ -50,9 +50,9 @@ public sealed class BookActor : ReceivePersistentActor
         });
         Recover<JournalEntry>(entry =>
         {
-            ApplyQuietly(entry.Event);
+            foreach (MarketEvent e in entry.Events) ApplyQuietly(e);
             (_feedRun, _seq) = (entry.FeedRun, entry.Seq);
-            _journaled++;
+            _journaled += entry.Events.Count;
         });
         Command<Ingest>(OnIngest);
         Command<GetBook>(g => Sender.Tell(View(g.Depth)));
@@ -85,36 +85,35 @@ public sealed class BookActor : ReceivePersistentActor
             DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => resender.Tell(ack));
             return;
         }
-        var entries = new List<JournalEntry>(ingest.Events.Count + 1);
+        var events = new List<MarketEvent>(ingest.Events.Count + 1);
         if (ingest.FeedRun == _feedRun && ingest.Seq > _seq + 1 && ingest.Events.Count > 0)
         {
             MarketEvent first = ingest.Events[0];
-            entries.Add(new JournalEntry(ingest.FeedRun, ingest.Seq, new FeedGap(first.Venue, first.Symbol, 0, first.ReceiveTimeNs,
-                $"feed batches {_seq + 1}..{ingest.Seq - 1} never arrived")));
+            events.Add(new FeedGap(first.Venue, first.Symbol, 0, first.ReceiveTimeNs, $"feed batches {_seq + 1}..{ingest.Seq - 1} never arrived"));
         }
-        foreach (MarketEvent e in ingest.Events) entries.Add(new JournalEntry(ingest.FeedRun, ingest.Seq, e));
+        events.AddRange(ingest.Events);
         // Accepted now, not when journaled: commands are not stashed during async persists, and a resend may arrive meanwhile.
         (_feedRun, _seq) = (ingest.FeedRun, ingest.Seq);
-        if (entries.Count == 0)
+        IActorRef feed = Sender;
+        if (events.Count == 0)
         {
-            DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => Sender.Tell(ack));
+            DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => feed.Tell(ack));
             return;
         }
 
-        IActorRef feed = Sender;
-        bool needsSnapshot = false;
-        int done = 0;
-        var trades = new List<MarketEvent>();
-        PersistAllAsync(entries.Select(e => new Akka.Persistence.Journal.Tagged(e, Tags.For(e.Event))), tagged =>
+        var entry = new JournalEntry(ingest.FeedRun, ingest.Seq, events);
+        PersistAsync(new Akka.Persistence.Journal.Tagged(entry, Tags.For(events[0])), _ =>
         {
-            var entry = (JournalEntry)tagged.Payload;
-            SyncResult result = ApplyLive(entry.Event);
-            if (entry.Event is Trade) trades.Add(entry.Event);
-            needsSnapshot |= result is SyncResult.Gap or SyncResult.SnapshotTooOld;
-            _journaled++;
-            _sinceSnapshot++;
-            if (++done < entries.Count) return;
-
+            bool needsSnapshot = false;
+            var trades = new List<MarketEvent>();
+            foreach (MarketEvent e in events)
+            {
+                SyncResult result = ApplyLive(e);
+                if (e is Trade) trades.Add(e);
+                needsSnapshot |= result is SyncResult.Gap or SyncResult.SnapshotTooOld;
+            }
+            _journaled += events.Count;
+            _sinceSnapshot += events.Count;
             feed.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
             if (needsSnapshot && !_replica.Book.IsValid)
                 feed.Tell(new SnapshotNeeded(_entityId, _replica.Book.Venue, _replica.Book.Symbol, _replica.Sync.LastProblem ?? "resync"));

@@ -61,8 +61,8 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         {
             case MarketEvent e: WriteEvent(w, e); break;
             case JournalEntry j:
-                w.Write(j.FeedRun); w.Write(j.Seq);
-                WriteTypedEvent(w, j.Event);
+                w.Write(j.FeedRun); w.Write(j.Seq); w.Write(j.Events.Count);
+                foreach (MarketEvent e in j.Events) WriteTypedEvent(w, e);
                 break;
             case BookCheckpoint c:
                 w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.EventsJournaled);
@@ -92,7 +92,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
     private object Read(BinaryReader r, string manifest) => manifest switch
     {
         "S1" or "D1" or "T1" or "Q1" or "G1" => ReadEvent(r, manifest),
-        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), ReadTypedEvent(r)),
+        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r)),
         "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
         "I1" => ReadIngest(r),
         "A1" => new IngestAck(r.ReadString(), r.ReadInt64(), r.ReadInt64()),
@@ -104,13 +104,13 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
 
-    private Ingest ReadIngest(BinaryReader r)
+    private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));
+
+    private static MarketEvent[] ReadTypedEvents(BinaryReader r)
     {
-        string id = r.ReadString();
-        long run = r.ReadInt64(), seq = r.ReadInt64();
         var events = new MarketEvent[r.ReadInt32()];
         for (int i = 0; i < events.Length; i++) events[i] = ReadTypedEvent(r);
-        return new Ingest(id, run, seq, events);
+        return events;
     }
 
     private void WriteTypedEvent(BinaryWriter w, MarketEvent e)

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Host.Cli;
+
+/// <summary>The flags that choose a node's feed.</summary>
+public sealed class FeedFlags
+{
+    public Option<string> Feed { get; } = new("--feed") { Description = "replay (a recording as the live feed), sim (the simulated venue), binance, coinbase.", DefaultValueFactory = _ => "replay" };
+    public Option<string[]> Paths { get; } = new("--path") { Description = "Recordings to replay (default: the shipped sample).", AllowMultipleArgumentsPerToken = true };
+    public Option<double> Speed { get; } = new("--speed") { Description = "Replay speed: 1 real time, N times faster, 0 as fast as possible.", DefaultValueFactory = _ => 1 };
+    public Option<bool> NoLoop { get; } = new("--no-loop") { Description = "Replay once instead of looping." };
+    public Option<string[]> Symbols { get; } = new("--symbols") { Description = "Symbols for sim and live feeds (BTCUSDT, BTC-USD, ...).", AllowMultipleArgumentsPerToken = true };
+    public Option<string> Venue { get; } = new("--venue") { Description = "Binance market for --feed binance: binance (spot), binance-usdm, binance-coinm.", DefaultValueFactory = _ => "binance" };
+    public Option<double> Rate { get; } = new("--rate") { Description = "Simulated events per second.", DefaultValueFactory = _ => 1000 };
+    public Option<long> Seed { get; } = new("--seed") { Description = "Simulation seed.", DefaultValueFactory = _ => 1 };
+
+    public FeedFlags()
+    {
+        Feed.AcceptOnlyFromAmong("replay", "sim", "binance", "coinbase");
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (Option o in new Option[] { Feed, Paths, Speed, NoLoop, Symbols, Venue, Rate, Seed }) command.Options.Add(o);
+    }
+
+    /// <exception cref="FormatException">a flag has a bad value.</exception>
+    public FeedSpec Read(ParseResult parse)
+    {
+        FeedKind kind = Enum.Parse<FeedKind>(parse.GetValue(Feed) ?? "replay", ignoreCase: true);
+        string venueText = parse.GetValue(Venue) ?? "binance";
+        if (!VenueNames.TryParse(venueText, out Venue venue) || venue is not (Models.Market.Venue.BinanceSpot or Models.Market.Venue.BinanceUsdm or Models.Market.Venue.BinanceCoinm))
+            throw new FormatException($"--venue '{venueText}' is not binance, binance-usdm or binance-coinm");
+        string[] paths = parse.GetValue(Paths) is { Length: > 0 } p ? p : [.. SampleRecording.Files];
+        foreach (string path in paths)
+        {
+            if (kind == FeedKind.Replay && !File.Exists(path)) throw new FormatException($"--path '{path}': file not found");
+        }
+        double speed = parse.GetValue(Speed);
+        if (speed < 0 || double.IsNaN(speed)) throw new FormatException($"--speed {speed} must be 0 (as fast as possible) or positive");
+        double rate = parse.GetValue(Rate);
+        if (rate <= 0 || double.IsNaN(rate)) throw new FormatException($"--rate {rate} must be positive");
+        return new FeedSpec(kind)
+        {
+            Paths = paths,
+            Speed = speed,
+            Loop = !parse.GetValue(NoLoop),
+            Symbols = parse.GetValue(Symbols) ?? [],
+            Venue = venue,
+            EventsPerSecond = rate,
+            Seed = parse.GetValue(Seed),
+        };
+    }
+}

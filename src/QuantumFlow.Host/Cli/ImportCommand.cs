@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Akka.Actor;
+using Microsoft.Extensions.Hosting;
+using QuantumFlow.Actors.Feeds.Common;
+using QuantumFlow.Actors.Feeds.Replay;
+using QuantumFlow.Actors.Hosting;
+
+namespace QuantumFlow.Host.Cli;
+
+/// <summary><c>quantumflow import</c>: writes recordings into the journal as the same events a live feed would.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var node = new NodeFlags();
+        var paths = new Argument<string[]>("PATH") { Description = "Recordings; files of one session in order.", Arity = ArgumentArity.OneOrMore };
+        var import = new Command("import", "Journal recorded market data through the book actors, as fast as they take it.");
+        import.Arguments.Add(paths);
+        node.AddTo(import);
+        import.SetAction(async (parse, cancel) =>
+        {
+            try
+            {
+                string[] files = parse.GetValue(paths) ?? [];
+                foreach (string f in files)
+                {
+                    if (!File.Exists(f)) throw new FormatException($"'{f}': file not found");
+                }
+                return await ImportAsync(node.Read(parse), files, Console.Out, cancel);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return import;
+    }
+
+    public static async Task<int> ImportAsync(NodeOptions options, IReadOnlyList<string> files, TextWriter output, CancellationToken cancel)
+    {
+        using IHost host = await QuantumFlowNode.StartAsync(options with { Books = options.Books with { Publish = false } }, cancel: cancel);
+        ActorSystem system = host.ActorSystem();
+        var finished = new TaskCompletionSource<ReplayFinished>(TaskCreationOptions.RunContinuationsAsynchronously);
+        IActorRef catcher = system.ActorOf(Props.Create(() => new FinishedCatcher(finished)), "import-finished");
+        var spec = new FeedSpec(FeedKind.Replay) { Paths = files, Speed = 0, Loop = false };
+        IActorRef feed = system.ActorOf(spec.Props(host.BookRegion(), catcher), "import");
+        var clock = Stopwatch.StartNew();
+        while (await Task.WhenAny(finished.Task, Task.Delay(TimeSpan.FromSeconds(2), cancel)) != finished.Task)
+        {
+            FeedStatus s = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(5), cancel);
+            output.WriteLine($"  {s.Messages} messages read ({s.Messages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0}/s), {s.Books.Sum(b => b.Backlog)} waiting for the journal");
+        }
+        ReplayFinished done = await finished.Task;
+        output.WriteLine($"imported {done.Payloads} payloads ({done.BadPayloads} bad) from {string.Join(" + ", files.Select(Path.GetFileName))} " +
+                         $"into {options.Journal} in {done.Elapsed.TotalSeconds:F1} s");
+        await host.StopAsync(CancellationToken.None);
+        return done.BadPayloads > 0 ? 1 : 0;
+    }
+
+    private sealed class FinishedCatcher : ReceiveActor
+    {
+        public FinishedCatcher(TaskCompletionSource<ReplayFinished> finished) => Receive<ReplayFinished>(finished.TrySetResult);
+    }
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Akka.Actor;
+using Microsoft.Extensions.Hosting;
+using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Common;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Host.Cli;
+
+/// <summary><c>quantumflow run</c>: a node with its feed, until stopped.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var node = new NodeFlags();
+        var feed = new FeedFlags();
+        var interval = new Option<double>("--status-every") { Description = "Seconds between status lines.", DefaultValueFactory = _ => 5 };
+        var run = new Command("run", "Start a node (single by default: SQLite journal, the shipped sample replayed as the live feed) and run until Ctrl+C.");
+        node.AddTo(run);
+        feed.AddTo(run);
+        run.Options.Add(interval);
+        run.SetAction(async (parse, cancel) =>
+        {
+            NodeOptions options;
+            FeedSpec spec;
+            try
+            {
+                options = node.Read(parse);
+                spec = feed.Read(parse);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), Console.Out, cancel);
+        });
+        return run;
+    }
+
+    public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel)
+    {
+        using IHost host = await QuantumFlowNode.StartAsync(options, cancel: cancel);
+        ActorSystem system = host.ActorSystem();
+        IActorRef feed = system.ActorOf(spec.Props(host.BookRegion()), spec.ActorName);
+        output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                await Task.Delay(statusEvery, cancel);
+                await PrintStatusAsync(feed, host.BookRegion(), output);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        output.WriteLine("stopping");
+        await host.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    private static string Describe(FeedSpec spec) => spec.Kind switch
+    {
+        FeedKind.Replay => $"replay of {string.Join(" + ", spec.Paths.Select(Path.GetFileName))} at {(spec.Speed <= 0 ? "full speed" : spec.Speed + "x")}{(spec.Loop ? ", looping" : "")}",
+        FeedKind.Sim => $"simulated venue ({spec.EventsPerSecond} events/s, seed {spec.Seed})",
+        _ => $"{spec.Kind} live",
+    };
+
+    private static async Task PrintStatusAsync(IActorRef feed, IActorRef books, TextWriter output)
+    {
+        FeedStatus status;
+        try
+        {
+            status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            output.WriteLine("feed: no answer");
+            return;
+        }
+        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss} feed {status.State}: messages {status.Messages}, bad {status.BadMessages}, reconnects {status.Reconnects}, resends {status.Resends}{(status.LastError is null ? "" : ", last error: " + status.LastError)}");
+        foreach (BookBacklog b in status.Books.Take(10))
+        {
+            try
+            {
+                BookView v = await books.Ask<BookView>(new GetBook(b.EntityId, 1), TimeSpan.FromSeconds(3));
+                string top = v.Bids.Count > 0 && v.Asks.Count > 0 ? $"{v.Bids[0].Price} x {v.Bids[0].Quantity} / {v.Asks[0].Price} x {v.Asks[0].Quantity}" : "(empty)";
+                output.WriteLine($"  {v.EntityId,-24} {v.State,-16} {top}  journaled {v.EventsJournaled}, resyncs {v.Resyncs}, backlog {b.Backlog}" +
+                                 (v.IsValid ? "" : $"  [not valid: {v.LastProblem ?? "awaiting snapshot"}]"));
+            }
+            catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+            {
+                output.WriteLine($"  {b.EntityId,-24} no answer");
+            }
+        }
+    }
+}
