@@ -17,6 +17,8 @@ public static class RecordedLines
         }
     }
 
+    public static string Shared(string relative) => Path.Combine(SharedData, relative);
+
     public static string[] BtcUsdm2024 =>
     [
         Path.Combine(SharedData, "binance-hftbacktest/usdm/btcusdt_20240718.gz"),

@@ -1,8 +1,14 @@
 namespace QuantumFlow.Actors.Hosting;
 
-public enum JournalProvider { Sqlite, Postgres }
+public enum JournalProvider
+{
+    Sqlite,
+    Postgres,
+    /// <summary>Akka's in-memory journal: nothing survives the process. For benchmarks of the actor path alone.</summary>
+    Memory,
+}
 
-/// <summary>Where events are journaled: <c>sqlite:PATH</c> (the embedded default) or <c>postgres:CONNSTR</c>.</summary>
+/// <summary>Where events are journaled: <c>sqlite:PATH</c> (the embedded default), <c>postgres:CONNSTR</c>, or <c>memory</c>.</summary>
 public sealed record JournalOptions(JournalProvider Provider, string ConnectionString)
 {
     public static JournalOptions Default => new(JournalProvider.Sqlite, "Data Source=quantumflow.db");
@@ -17,13 +23,19 @@ public sealed record JournalOptions(JournalProvider Provider, string ConnectionS
         {
             "sqlite" when rest.Length > 0 => new JournalOptions(JournalProvider.Sqlite, rest.Contains('=') ? rest : $"Data Source={rest}"),
             "postgres" or "postgresql" when rest.Length > 0 => new JournalOptions(JournalProvider.Postgres, rest),
+            "memory" => new JournalOptions(JournalProvider.Memory, ""),
             _ => throw new FormatException($"journal '{text}' is not sqlite:PATH or postgres:CONNECTION-STRING"),
         };
     }
 
     public string ProviderName => Provider == JournalProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
 
-    public override string ToString() => Provider == JournalProvider.Sqlite ? "sqlite:" + ConnectionString : "postgres:" + Redacted(ConnectionString);
+    public override string ToString() => Provider switch
+    {
+        JournalProvider.Sqlite => "sqlite:" + ConnectionString,
+        JournalProvider.Postgres => "postgres:" + Redacted(ConnectionString),
+        _ => "memory",
+    };
 
     private static string Redacted(string cs) =>
         string.Join(';', cs.Split(';').Select(p => p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase) ? "Password=***" : p));

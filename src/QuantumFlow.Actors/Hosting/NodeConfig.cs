@@ -11,7 +11,12 @@ public static class NodeConfig
     public static Config Build(NodeOptions options)
     {
         string dir = options.HoconDirectory ?? Path.Combine(AppContext.BaseDirectory, "hocon");
-        string persistence = options.Journal.Provider == JournalProvider.Sqlite ? "persistence-sqlite.conf" : "persistence-postgres.conf";
+        string persistence = options.Journal.Provider switch
+        {
+            JournalProvider.Sqlite => "persistence-sqlite.conf",
+            JournalProvider.Postgres => "persistence-postgres.conf",
+            _ => "persistence-memory.conf",
+        };
         Config config = ConfigurationFactory.ParseString(Overrides(options));
         foreach (string file in BaseFiles.Append(persistence))
         {
@@ -31,6 +36,7 @@ public static class NodeConfig
         sb.AppendLine($"akka.remote.dot-netty.tcp.port = {o.Port}");
         sb.AppendLine($"akka.cluster.seed-nodes = [{string.Join(", ", o.SeedNodes.Select(Quote))}]");
         sb.AppendLine($"akka.cluster.roles = [{string.Join(", ", o.Roles.Select(Quote))}]");
+        if (o.Journal.Provider == JournalProvider.Memory) return sb.ToString();
         string cs = Quote(o.Journal.ConnectionString);
         string provider = Quote(o.Journal.ProviderName);
         foreach (string path in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql", "akka.persistence.query.journal.sql" })

@@ -20,6 +20,7 @@ public static class JournalSchema
 
     public static async Task InitializeAsync(NodeOptions options, CancellationToken cancel = default)
     {
+        if (options.Journal.Provider == JournalProvider.Memory) return;
         if (options.Journal.Provider == JournalProvider.Postgres)
         {
             await using var connection = new NpgsqlConnection(options.Journal.ConnectionString);
