@@ -44,7 +44,7 @@ public sealed class BookActorTests : TestKit
         }
     }
 
-    private BookView View(IActorRef book) => book.Ask<BookView>(new GetBook(Entity, 5000), TimeSpan.FromSeconds(10)).Result;
+    private static Task<BookView> View(IActorRef book) => book.Ask<BookView>(new GetBook(Entity, 5000), TimeSpan.FromSeconds(10));
 
     private static void AssertSameBook(OrderBook expected, BookView actual)
     {
@@ -59,13 +59,13 @@ public sealed class BookActorTests : TestKit
     }
 
     [Fact]
-    public void Journals_applies_and_after_a_restart_recovers_exactly_the_same_book()
+    public async Task Journals_applies_and_after_a_restart_recovers_exactly_the_same_book()
     {
         List<MarketEvent> events = TestRecordings.Decode(TestRecordings.BtcUsdm2024, 12_000);
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options), "book-1");
         Feed(book, events, run: 11);
         BookReplica expected = TestRecordings.Rebuild(events, Venue.BinanceUsdm, "BTCUSDT");
-        BookView live = View(book);
+        BookView live = await View(book);
         Assert.True(live.IsValid);
         Assert.Equal(events.Count, live.EventsJournaled);
         AssertSameBook(expected.Book, live);
@@ -75,47 +75,47 @@ public sealed class BookActorTests : TestKit
         ExpectTerminated(book);
 
         IActorRef again = Sys.ActorOf(BookActor.Props(Entity, Options), "book-1b");
-        BookView recovered = View(again);
+        BookView recovered = await View(again);
         Assert.Equal(events.Count, recovered.EventsJournaled);
         AssertSameBook(expected.Book, recovered);
 
         // The restarted book keeps going from where it was, and still knows the last batch it journaled.
         again.Tell(new Ingest(Entity, 11, 1, events.Take(3).ToArray()), TestActor);
         ExpectMsg<IngestAck>(a => a.Seq == 1);
-        Assert.Equal(events.Count, View(again).EventsJournaled);
+        Assert.Equal(events.Count, (await View(again)).EventsJournaled);
     }
 
     [Fact]
-    public void A_resent_batch_is_acknowledged_but_not_journaled_twice()
+    public async Task A_resent_batch_is_acknowledged_but_not_journaled_twice()
     {
         List<MarketEvent> events = TestRecordings.Decode(TestRecordings.BtcUsdm2024, 400);
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options), "book-2");
         Feed(book, events, run: 5, batch: 100);
-        long journaled = View(book).EventsJournaled;
+        long journaled = (await View(book)).EventsJournaled;
         book.Tell(new Ingest(Entity, 5, 4, events.Skip(300).Take(100).ToArray()), TestActor);
         ExpectMsg<IngestAck>(a => a.Seq == 4);
-        Assert.Equal(journaled, View(book).EventsJournaled);
+        Assert.Equal(journaled, (await View(book)).EventsJournaled);
     }
 
     [Fact]
-    public void Lost_batches_are_a_gap_and_the_book_asks_its_feed_for_a_snapshot()
+    public async Task Lost_batches_are_a_gap_and_the_book_asks_its_feed_for_a_snapshot()
     {
         List<MarketEvent> events = TestRecordings.Decode(TestRecordings.BtcUsdm2024, 3_000);
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options), "book-3");
         Feed(book, events.Take(1000).ToList(), run: 9, batch: 500);
-        Assert.True(View(book).IsValid);
+        Assert.True((await View(book)).IsValid);
 
         book.Tell(new Ingest(Entity, 9, 4, events.Skip(1500).Take(500).ToArray()), TestActor); // batch 3 never arrived
         ExpectMsg<IngestAck>(a => a.Seq == 4);
         SnapshotNeeded needed = ExpectMsg<SnapshotNeeded>();
         Assert.Equal(("BTCUSDT", Venue.BinanceUsdm), (needed.Symbol, needed.Venue));
-        BookView view = View(book);
+        BookView view = await View(book);
         Assert.False(view.IsValid);
         Assert.Contains("never arrived", view.LastProblem);
     }
 
     [Fact]
-    public void A_snapshot_of_the_book_makes_recovery_start_from_it_and_reach_the_same_book()
+    public async Task A_snapshot_of_the_book_makes_recovery_start_from_it_and_reach_the_same_book()
     {
         List<MarketEvent> events = TestRecordings.Decode(TestRecordings.EthUsdm2024, 9_000);
         const string eth = "binance-usdm:ETHUSDT";
@@ -138,7 +138,7 @@ public sealed class BookActorTests : TestKit
         }
 
         IActorRef again = Sys.ActorOf(BookActor.Props(eth, Options), "book-4b");
-        BookView recovered = again.Ask<BookView>(new GetBook(eth, 5000), TimeSpan.FromSeconds(10)).Result;
+        BookView recovered = await again.Ask<BookView>(new GetBook(eth, 5000), TimeSpan.FromSeconds(10));
         BookReplica expected = TestRecordings.Rebuild(events, Venue.BinanceUsdm, "ETHUSDT");
         Assert.Equal(events.Count, recovered.EventsJournaled);
         Assert.Equal(expected.Book.LastUpdateId, recovered.LastUpdateId);

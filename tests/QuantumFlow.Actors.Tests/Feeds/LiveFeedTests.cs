@@ -52,9 +52,9 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
         ReplicaBooks.ReplicaView view = await AwaitBookEquals(books, id, () => { var b = exchange.Book(); return (b.Bids, b.Asks); });
 
         FeedStatus status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
-        output.WriteLine($"exchange: {exchange.MessageCount} messages, {exchange.Connections} connections, {exchange.SnapshotsServed} snapshots, {exchange.DiffsDropped} diffs dropped");
-        output.WriteLine($"feed: {status with { Books = [] }}; books: {string.Join(", ", status.Books)}");
-        output.WriteLine($"book: resyncs {view.Resyncs}, last problem '{view.LastProblem}', {view.Events} events in {view.Batches} batches, " +
+        Output!.WriteLine($"exchange: {exchange.MessageCount} messages, {exchange.Connections} connections, {exchange.SnapshotsServed} snapshots, {exchange.DiffsDropped} diffs dropped");
+        Output!.WriteLine($"feed: {status with { Books = [] }}; books: {string.Join(", ", status.Books)}");
+        Output!.WriteLine($"book: resyncs {view.Resyncs}, last problem '{view.LastProblem}', {view.Events} events in {view.Batches} batches, " +
                          $"tickers {view.TickerMatches} matched / {view.TickerMismatches} not");
         Assert.Equal(2, exchange.Connections);
         Assert.Equal(1, exchange.DiffsDropped);
@@ -95,8 +95,8 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
             views.Add(await AwaitBookEquals(books, BookId.Of(Venue.CoinbaseAdvanced, product), () => exchange.Book(product)));
 
         FeedStatus status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
-        output.WriteLine($"exchange: {exchange.MessageCount} messages, {exchange.Connections} connections, {exchange.SnapshotsSent} snapshots, {exchange.SequencesSkipped} skipped");
-        output.WriteLine($"feed: {status with { Books = [] }}");
+        Output!.WriteLine($"exchange: {exchange.MessageCount} messages, {exchange.Connections} connections, {exchange.SnapshotsSent} snapshots, {exchange.SequencesSkipped} skipped");
+        Output!.WriteLine($"feed: {status with { Books = [] }}");
         foreach (var v in views) output.WriteLine($"{v.EntityId}: resyncs {v.Resyncs}, last problem '{v.LastProblem}', {v.Events} events, {v.Bids.Length}x{v.Asks.Length} levels");
         Assert.Equal(2, exchange.Connections);
         Assert.Equal(1, exchange.SequencesSkipped);

@@ -41,7 +41,7 @@ public class ReconnectTests(ITestOutputHelper output) : TestKit("akka.loglevel =
         TimeSpan[] attempts;
         lock (exchange.Attempts) attempts = exchange.Attempts.ToArray();
         double[] gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToArray();
-        output.WriteLine($"attempts at {string.Join(", ", attempts.Select(a => a.TotalMilliseconds.ToString("F0")))} ms; gaps {string.Join(", ", gaps.Select(g => g.ToString("F0")))} ms");
+        Output!.WriteLine($"attempts at {string.Join(", ", attempts.Select(a => a.TotalMilliseconds.ToString("F0")))} ms; gaps {string.Join(", ", gaps.Select(g => g.ToString("F0")))} ms");
         Assert.Equal(5, attempts.Length);
         Assert.Equal(1, exchange.Connections);
         // Back-off doubles from 200 ms with up to 20 % jitter: the i-th retry waits at least 200 * 2^i ms. Load only
@@ -67,7 +67,7 @@ public class ReconnectTests(ITestOutputHelper output) : TestKit("akka.loglevel =
         IActorRef feed = Sys.ActorOf(BinanceFeed.Props(options, books), "binance-usdm");
         await AwaitConditionAsync(() => Task.FromResult(exchange.Connections >= 2), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
         FeedStatus status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
-        output.WriteLine($"{status with { Books = [] }}");
+        Output!.WriteLine($"{status with { Books = [] }}");
         Assert.Contains("no message for 0.5 s", status.LastError);
     }
 }

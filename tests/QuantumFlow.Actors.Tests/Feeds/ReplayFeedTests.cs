@@ -37,7 +37,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
         ReplayFinished finished = ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120));
 
         FeedStatus status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
-        output.WriteLine($"{finished}; {status with { Books = [] }}; {string.Join(", ", status.Books)}");
+        Output!.WriteLine($"{finished}; {status with { Books = [] }}; {string.Join(", ", status.Books)}");
         Assert.Equal(FeedState.Finished, status.State);
         Assert.Equal(expected.Venue, finished.Venue);
         Assert.Equal(expected.Payloads, finished.Payloads);
@@ -79,7 +79,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
         Sys.ActorOf(ReplayFeed.Props(new ReplayOptions(TestRecordings.SampleSession) { Speed = speed, MaxPayloads = slice }, books, TestActor), "replay");
         ReplayFinished finished = ExpectMsg<ReplayFinished>(expected * 20 + TimeSpan.FromSeconds(10));
         clock.Stop();
-        output.WriteLine($"{slice} payloads spanning {(last - first) / 1e9:F2} s recorded: expected >= {expected}, took {clock.Elapsed} ({finished.Elapsed} in the actor)");
+        Output!.WriteLine($"{slice} payloads spanning {(last - first) / 1e9:F2} s recorded: expected >= {expected}, took {clock.Elapsed} ({finished.Elapsed} in the actor)");
         Assert.Equal(slice, finished.Payloads);
         Assert.True(finished.Elapsed >= expected, $"replayed in {finished.Elapsed}, faster than {expected}");
         Assert.True(clock.Elapsed >= expected);

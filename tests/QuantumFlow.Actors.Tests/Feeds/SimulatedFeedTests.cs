@@ -34,7 +34,7 @@ public class SimulatedFeedTests(ITestOutputHelper output) : TestKit("akka.loglev
             Assert.Equal(FeedState.Finished, status.State);
             Assert.All(status.Books, b => Assert.True(b.Backlog == 0 && !b.InFlight, b.ToString()));
         }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
-        output.WriteLine($"{status! with { Books = [] }}");
+        Output!.WriteLine($"{status! with { Books = [] }}");
         Assert.True(status.Resends >= 2, $"{status.Resends} resends");
 
         var model = new SimulatedMarket(symbols, 5);

@@ -1,0 +1,44 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Hosting;
+using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Replay;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Outputs;
+
+namespace QuantumFlow.Actors.Tests.Outputs;
+
+public sealed class OutputStreamTests : TestKit
+{
+    public OutputStreamTests() : base("akka.loglevel = WARNING", "outputs-probe") { }
+
+    [Fact]
+    public async Task A_subscriber_that_never_reads_neither_slows_the_books_nor_grows()
+    {
+        var options = new NodeOptions { Journal = JournalOptions.Parse("memory") };
+        using IHost host = await QuantumFlowNode.StartAsync(options);
+        using var stalled = OutputStream.Subscribe(host.ActorSystem(), [Topics.Books, Topics.Trades], capacity: 16);
+        using var reader = OutputStream.Subscribe(host.ActorSystem(), [Topics.Books], capacity: 100_000);
+        await Task.WhenAll(stalled.Ready, reader.Ready).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var finished = CreateTestProbe(Sys);
+        host.ActorSystem().ActorOf(ReplayFeed.Props(ReplayOptions.AsFastAsPossible(TestRecordings.SampleSession), host.BookRegion(), finished.Ref));
+        ReplayFinished done = finished.ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120));
+        Assert.True(done.Payloads > 70_000);
+
+        await AwaitConditionAsync(() => Task.FromResult(stalled.Received > 1000 && reader.Received == reader.Reader.Count), TimeSpan.FromSeconds(10));
+        Assert.True(stalled.Reader.Count <= 16);
+        Assert.Equal(stalled.Received - stalled.Reader.Count, stalled.Dropped);
+        Assert.True(stalled.Dropped > 0);
+
+        // The reader that keeps up sees every book top, in order, and the last one is the final book.
+        var tops = new List<BookTop>();
+        while (reader.Reader.TryRead(out object? item)) tops.Add((BookTop)item);
+        Assert.Equal(0, reader.Dropped);
+        BookView final = await host.BookRegion().Ask<BookView>(new GetBook("binance-usdm:BTCUSDT", 20), TimeSpan.FromSeconds(10));
+        Assert.Equal(final.LastUpdateId, tops[^1].LastUpdateId);
+        Assert.Equal(final.Bids, tops[^1].Bids);
+        Assert.True(tops.Zip(tops.Skip(1)).All(p => p.Item1.LastUpdateId <= p.Item2.LastUpdateId));
+        await host.StopAsync();
+    }
+}
