@@ -97,7 +97,7 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
         FeedStatus status = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
         Output!.WriteLine($"exchange: {exchange.MessageCount} messages, {exchange.Connections} connections, {exchange.SnapshotsSent} snapshots, {exchange.SequencesSkipped} skipped");
         Output!.WriteLine($"feed: {status with { Books = [] }}");
-        foreach (var v in views) output.WriteLine($"{v.EntityId}: resyncs {v.Resyncs}, last problem '{v.LastProblem}', {v.Events} events, {v.Bids.Length}x{v.Asks.Length} levels");
+        foreach (var v in views) Output!.WriteLine($"{v.EntityId}: resyncs {v.Resyncs}, last problem '{v.LastProblem}', {v.Events} events, {v.Bids.Length}x{v.Asks.Length} levels");
         Assert.Equal(2, exchange.Connections);
         Assert.Equal(1, exchange.SequencesSkipped);
         Assert.All(views, v => Assert.True(v.Resyncs >= 2, $"{v.EntityId}: the disconnect and the gap should each resync the book ({v.Resyncs})"));
