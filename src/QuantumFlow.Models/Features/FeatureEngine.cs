@@ -39,8 +39,9 @@ public sealed class FeatureEngine
         Options = options ?? FeatureOptions.Default;
         Options.Validate();
         int depth = Options.MirrorDepth;
-        _bids = new SideDepth(Side.Bid, depth);
-        _asks = new SideDepth(Side.Ask, depth);
+        int flowDepth = Options.OfiLevels.Max();
+        _bids = new SideDepth(Side.Bid, depth, flowDepth);
+        _asks = new SideDepth(Side.Ask, depth, flowDepth);
         var names = new List<string>(128);
         _price = new MicroPriceFeatures(Options, names);
         _volume = new VolumeProfile(Options, names);
@@ -74,11 +75,12 @@ public sealed class FeatureEngine
         {
             comparable = true;
             bool bidReached = false, askReached = false;
+            long bidThreshold = _bids.ReachThreshold, askThreshold = _asks.ReachThreshold;
             foreach (ref readonly LevelUpdate l in update.Levels)
             {
-                if (l.Side == Side.Bid) bidReached = bidReached || _bids.Reaches(l.Price);
-                else askReached = askReached || _asks.Reaches(l.Price);
-                if (bidReached && askReached) break;
+                long p = l.Price.Raw;
+                if (l.Side == Side.Bid) bidReached |= p >= bidThreshold;
+                else askReached |= p <= askThreshold;
             }
             if (bidReached) _bids.Refresh(book.Bids); else _bids.MarkUnchanged();
             if (askReached) _asks.Refresh(book.Asks); else _asks.MarkUnchanged();
@@ -98,7 +100,7 @@ public sealed class FeatureEngine
         long now = Advance(update);
         double[] v = _v;
         _price.Update(_bids, _asks, now, v);
-        _volume.Update(_bids, _asks, v);
+        if (_bids.Changed || _asks.Changed) _volume.Update(_bids, _asks, v);
         _ofi.Update(_bids, _asks, comparable, v);
         _queue.Update(_bids, _asks, comparable, now, v);
         double mid = _price.ValidMid;

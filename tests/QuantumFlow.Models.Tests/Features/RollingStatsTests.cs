@@ -1,3 +1,4 @@
+using QuantumFlow.Models.Features.OrderFlow;
 using QuantumFlow.Models.Features.Rolling;
 
 namespace QuantumFlow.Models.Tests.Features;
@@ -8,26 +9,31 @@ public class RollingStatsTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Integer_stats_equal_a_direct_recomputation_after_any_sequence(int seed)
+    public void Flow_windows_equal_a_direct_recomputation_after_any_sequence(int seed)
     {
         var rng = new Random(seed);
         int[] windows = [1, 4, 10, 37];
-        var stats = new RollingIntegerStats(windows, trackSquares: true);
-        var history = new List<long>();
+        var flows = new FlowWindows(windows);
+        var history = new List<(long Seed, long Cks, long Depth)>();
         for (int step = 0; step < 2_000; step++)
         {
-            // Values as large as real raw sizes (up to 10^4 units at 1e-8), both signs.
-            long x = rng.NextInt64(-1_000_000_000_000, 1_000_000_000_000);
-            stats.Push(x);
-            history.Add(x);
+            // Values as large as real raw sizes (up to 10^4 units at 1e-8), both signs; runs of repeats and zeros too.
+            long x = rng.Next(4) == 0 ? 0 : rng.NextInt64(-1_000_000_000_000, 1_000_000_000_000);
+            if (rng.Next(5) == 0 && history.Count > 0) x = history[^1].Seed;
+            long c = rng.NextInt64(-1_000_000_000, 1_000_000_000), d = rng.NextInt64(0, 1_000_000_000_000);
+            flows.Push(x, c, d);
+            history.Add((x, c, d));
             for (int k = 0; k < windows.Length; k++)
             {
-                long[] w = [.. history.TakeLast(windows[k])];
-                Assert.Equal(w.Length, stats.Count(k));
-                Assert.Equal(w.Sum(), stats.Sum(k));
-                double mean = w.Select(a => (double)a).Average();
-                double std = Math.Sqrt(w.Select(a => ((double)a - mean) * ((double)a - mean)).Average());
-                Assert.Equal(std, stats.PopulationStd(k), Math.Max(1e-3, std * 1e-10));
+                var w = history.TakeLast(windows[k]).ToArray();
+                Assert.Equal(w.Length, flows.Count(k));
+                Assert.Equal(w.Sum(a => a.Seed), flows.SeedSum(k));
+                Assert.Equal(w.Sum(a => a.Cks), flows.CksSum(k));
+                Assert.Equal(w.Sum(a => a.Depth), flows.DepthSum(k));
+                // Reference std in exact decimal arithmetic, then to double.
+                decimal mean = w.Sum(a => (decimal)a.Seed) / w.Length;
+                double std = Math.Sqrt((double)(w.Sum(a => ((decimal)a.Seed - mean) * ((decimal)a.Seed - mean)) / w.Length));
+                Assert.Equal(std, flows.SeedStd(k), Math.Max(1e-6, std * 1e-12));
             }
         }
     }

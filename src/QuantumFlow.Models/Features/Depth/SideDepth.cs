@@ -16,13 +16,17 @@ internal sealed class SideDepth
 
     private readonly Side _side;
     private readonly int _depth;
+    private readonly int _flowDepth;
     private Level[] _current;
     private Level[] _previous;
 
-    public SideDepth(Side side, int depth)
+    /// <param name="depth">Levels mirrored (K): the deepest level any feature reads.</param>
+    /// <param name="flowDepth">Levels whose flow (OFI) terms are computed: the deepest OFI level.</param>
+    public SideDepth(Side side, int depth, int flowDepth)
     {
         _side = side;
         _depth = depth;
+        _flowDepth = Math.Min(flowDepth, depth);
         _current = new Level[depth];
         _previous = new Level[depth];
         QuantityPrefix = new long[depth + 1];
@@ -40,7 +44,7 @@ internal sealed class SideDepth
     /// <summary>QuantityPrefix[n]: total raw size of the best n levels (n capped at <see cref="Count"/> by the reader).</summary>
     public long[] QuantityPrefix { get; }
 
-    /// <summary>NotionalPrefix[n]: sum of price x size of the best n levels, in price units x raw size.</summary>
+    /// <summary>NotionalPrefix[n]: sum of raw price x raw size of the best n levels (scaled once, on read).</summary>
     public double[] NotionalPrefix { get; }
 
     /// <summary>Seed OFI term of this side summed over levels 1..n: positional size increases only.</summary>
@@ -59,13 +63,14 @@ internal sealed class SideDepth
 
     public double BestPrice => Count == 0 ? 0 : _current[0].Price.Raw / (double)FixedPoint.Scale;
 
-    /// <summary>Whether a change at <paramref name="price"/> can alter the top K (it is no worse than the K-th level, or the side is shallower than K).</summary>
-    public bool Reaches(Price price)
-    {
-        if (Count < _depth) return true;
-        long worst = _current[_depth - 1].Price.Raw;
-        return _side == Side.Bid ? price.Raw >= worst : price.Raw <= worst;
-    }
+    /// <summary>
+    /// The worst raw price a change must reach to alter the top K: the K-th level's price, or the worst possible price
+    /// while the side is shallower than K (then every change counts). Read once per update, so the scan of the
+    /// message's levels is one comparison each.
+    /// </summary>
+    public long ReachThreshold => Count < _depth
+        ? (_side == Side.Bid ? long.MinValue : long.MaxValue)
+        : _current[_depth - 1].Price.Raw;
 
     public long Key(Price price) => _side == Side.Bid ? price.Raw : -price.Raw;
 
@@ -87,24 +92,26 @@ internal sealed class SideDepth
         long[] qp = QuantityPrefix, seed = SeedFlowPrefix, cks = CksFlowPrefix;
         double[] np = NotionalPrefix;
         Level[] cur = _current, prev = _previous;
-        int count = Count, prevCount = PreviousCount;
+        int count = Count, prevCount = PreviousCount, depth = _depth, flowDepth = _flowDepth;
+        long sign = _side == Side.Bid ? 1 : -1;
         long q = 0, s = 0, c = 0;
         double notional = 0;
-        for (int i = 0; i < _depth; i++)
+        for (int i = 0; i < flowDepth; i++)
         {
             long qn = 0, key = MissingKey;
             if (i < count)
             {
+                long price = cur[i].Price.Raw;
                 qn = cur[i].Quantity.Raw;
-                key = Key(cur[i].Price);
+                key = price * sign;
                 q += qn;
-                notional += cur[i].Price.Raw / (double)FixedPoint.Scale * qn;
+                notional += (double)price * qn;
             }
             long qo = 0, keyOld = MissingKey;
             if (i < prevCount)
             {
                 qo = prev[i].Quantity.Raw;
-                keyOld = Key(prev[i].Price);
+                keyOld = prev[i].Price.Raw * sign;
             }
             if (qn > qo) s += qn - qo;
             if (key >= keyOld) c += qn;
@@ -113,6 +120,21 @@ internal sealed class SideDepth
             np[i + 1] = notional;
             seed[i + 1] = s;
             cks[i + 1] = c;
+        }
+        // Below the deepest OFI level only the volume sums are needed.
+        int filled = Math.Min(count, depth);
+        for (int i = flowDepth; i < filled; i++)
+        {
+            long qn = cur[i].Quantity.Raw;
+            q += qn;
+            notional += (double)cur[i].Price.Raw * qn;
+            qp[i + 1] = q;
+            np[i + 1] = notional;
+        }
+        for (int i = Math.Max(flowDepth, filled); i < depth; i++)
+        {
+            qp[i + 1] = q;
+            np[i + 1] = notional;
         }
     }
 
@@ -135,5 +157,6 @@ internal sealed class SideDepth
     /// <summary>Sum of raw sizes of the best <paramref name="levels"/> levels (fewer when the side is shallower).</summary>
     public long QuantityOf(int levels) => QuantityPrefix[Math.Min(levels, Count)];
 
-    public double NotionalOf(int levels) => NotionalPrefix[Math.Min(levels, Count)];
+    /// <summary>Sum of price x raw size of the best <paramref name="levels"/> levels.</summary>
+    public double NotionalOf(int levels) => NotionalPrefix[Math.Min(levels, Count)] / FixedPoint.Scale;
 }

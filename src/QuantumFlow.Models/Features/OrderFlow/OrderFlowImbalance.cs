@@ -1,5 +1,4 @@
 using QuantumFlow.Models.Features.Depth;
-using QuantumFlow.Models.Features.Rolling;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Models.Features.OrderFlow;
@@ -11,13 +10,12 @@ namespace QuantumFlow.Models.Features.OrderFlow;
 /// </summary>
 internal sealed class OrderFlowImbalance
 {
+    // Division, not multiplication by 1e-8: it rounds once, so 0.1 BTC reads 0.1, not 0.10000000000000002.
     private const double Scale = FixedPoint.Scale;
 
     private readonly int[] _levels;
     private readonly int[] _windows;
-    private readonly RollingIntegerStats[] _seed;
-    private readonly RollingIntegerStats[] _cks;
-    private readonly RollingIntegerStats[] _depth;
+    private readonly FlowWindows[] _flows;
     private readonly int[] _seedIndex;     // per level: ofi, then per window mean, std, sum
     private readonly int[] _cksIndex;      // per level: cks, then per window sum, norm
 
@@ -25,17 +23,13 @@ internal sealed class OrderFlowImbalance
     {
         _levels = [.. options.OfiLevels];
         _windows = [.. options.OfiWindows];
-        _seed = new RollingIntegerStats[_levels.Length];
-        _cks = new RollingIntegerStats[_levels.Length];
-        _depth = new RollingIntegerStats[_levels.Length];
+        _flows = new FlowWindows[_levels.Length];
         _seedIndex = new int[_levels.Length];
         _cksIndex = new int[_levels.Length];
         for (int l = 0; l < _levels.Length; l++)
         {
             int level = _levels[l];
-            _seed[l] = new RollingIntegerStats(_windows, trackSquares: true);
-            _cks[l] = new RollingIntegerStats(_windows, trackSquares: false);
-            _depth[l] = new RollingIntegerStats(_windows, trackSquares: false);
+            _flows[l] = new FlowWindows(_windows);
             _seedIndex[l] = names.Count;
             names.Add(FeatureNames.Ofi(level));
             foreach (int w in _windows)
@@ -68,14 +62,12 @@ internal sealed class OrderFlowImbalance
         {
             int level = _levels[l];
             int si = _seedIndex[l], ci = _cksIndex[l];
-            RollingIntegerStats seed = _seed[l], cks = _cks[l], depth = _depth[l];
+            FlowWindows flows = _flows[l];
             if (comparable)
             {
                 long seedOfi = bids.SeedFlow(level) - asks.SeedFlow(level);
                 long cksOfi = bids.CksFlow(level) - asks.CksFlow(level);
-                seed.Push(seedOfi);
-                cks.Push(cksOfi);
-                depth.Push(bids.QuantityOf(level) + asks.QuantityOf(level));
+                flows.Push(seedOfi, cksOfi, bids.QuantityOf(level) + asks.QuantityOf(level));
                 v[si] = seedOfi / Scale;
                 v[ci] = cksOfi / Scale;
             }
@@ -86,26 +78,24 @@ internal sealed class OrderFlowImbalance
             }
             for (int k = 0; k < _windows.Length; k++)
             {
-                int n = seed.Count(k);
-                long sum = seed.Sum(k);
+                int n = flows.Count(k);
+                long sum = flows.SeedSum(k);
                 int o = si + 1 + 3 * k;
-                v[o] = n == 0 ? 0 : sum / Scale / n;
-                v[o + 1] = seed.PopulationStd(k) / Scale;
+                v[o] = n == 0 ? 0 : sum / (Scale * n);
+                v[o + 1] = flows.SeedStd(k) / Scale;
                 v[o + 2] = sum / Scale;
 
-                long cksSum = cks.Sum(k);
-                long depthSum = depth.Sum(k); // over n updates of 2L levels: mean depth per level = depthSum / (2 L n)
+                long cksSum = flows.CksSum(k);
+                long depthSum = flows.DepthSum(k); // over n updates of 2L levels: mean depth per level = depthSum / (2 L n)
                 int c = ci + 1 + 2 * k;
                 v[c] = cksSum / Scale;
-                v[c + 1] = depthSum <= 0 ? 0 : (double)cksSum * (2.0 * level * cks.Count(k)) / depthSum;
+                v[c + 1] = depthSum <= 0 ? 0 : (double)cksSum * (2.0 * level * n) / depthSum;
             }
         }
     }
 
     public void Clear()
     {
-        foreach (RollingIntegerStats s in _seed) s.Clear();
-        foreach (RollingIntegerStats s in _cks) s.Clear();
-        foreach (RollingIntegerStats s in _depth) s.Clear();
+        foreach (FlowWindows f in _flows) f.Clear();
     }
 }

@@ -73,7 +73,7 @@ internal sealed class MicroPriceFeatures
         double midReturnBps = 0;
         if (!crossed)
         {
-            if (_lastValidMid > 0) midReturnBps = Math.Log(mid / _lastValidMid) * 1e4;
+            if (_lastValidMid > 0 && mid != _lastValidMid) midReturnBps = Math.Log(mid / _lastValidMid) * 1e4;
             _lastValidMid = mid;
             ValidMid = mid;
             _adaptive = _hasAdaptive ? _alpha * micro + (1 - _alpha) * _adaptive : micro;

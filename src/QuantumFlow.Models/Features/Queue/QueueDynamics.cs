@@ -23,6 +23,7 @@ internal sealed class QueueDynamics
     private readonly int _i;
     private int _head; // oldest event
     private int _count;
+    private bool _changed; // outputs are rewritten only when the window changed
 
     public QueueDynamics(FeatureOptions options, List<string> names)
     {
@@ -59,12 +60,13 @@ internal sealed class QueueDynamics
         {
             _matcher.Clear();
         }
-        Write(v);
+        if (_changed) Write(v);
     }
 
     public void Clear()
     {
         _head = _count = 0;
+        _changed = false;
         Array.Clear(_counts);
         Array.Clear(_sideSizes);
         Array.Clear(_sideCounts);
@@ -132,10 +134,12 @@ internal sealed class QueueDynamics
         _sideCounts[(int)side]++;
         _sideSizes[(int)side] += size;
         _count++;
+        _changed = true;
     }
 
     private void Write(double[] v)
     {
+        _changed = false;
         int i = _i;
         int n = _count;
         int bidNew = _counts[0], bidCancel = _counts[1], bidExec = _counts[2];
