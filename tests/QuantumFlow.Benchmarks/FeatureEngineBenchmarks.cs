@@ -11,6 +11,7 @@ namespace QuantumFlow.Benchmarks;
 /// needs the book as updated, so the baseline replays the book alone: the engine's own cost is the difference.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class FeatureEngineBenchmarks
 {
     // The synced snapshot + the 3,320 diffs applied after it (the recording's other 6 diffs are buffered before the
