@@ -10,8 +10,7 @@ namespace QuantumFlow.Models.Features.OrderFlow;
 /// </summary>
 internal sealed class OrderFlowImbalance
 {
-    // Division, not multiplication by 1e-8: it rounds once, so 0.1 BTC reads 0.1, not 0.10000000000000002.
-    private const double Scale = FixedPoint.Scale;
+    private const double InverseScale = 1.0 / FixedPoint.Scale;
 
     private readonly int[] _levels;
     private readonly int[] _windows;
@@ -68,8 +67,8 @@ internal sealed class OrderFlowImbalance
                 long seedOfi = bids.SeedFlow(level) - asks.SeedFlow(level);
                 long cksOfi = bids.CksFlow(level) - asks.CksFlow(level);
                 flows.Push(seedOfi, cksOfi, bids.QuantityOf(level) + asks.QuantityOf(level));
-                v[si] = seedOfi / Scale;
-                v[ci] = cksOfi / Scale;
+                v[si] = seedOfi * InverseScale;
+                v[ci] = cksOfi * InverseScale;
             }
             else
             {
@@ -78,17 +77,20 @@ internal sealed class OrderFlowImbalance
             }
             for (int k = 0; k < _windows.Length; k++)
             {
+                // Multiplications by 1e-8 and 1/n instead of divisions: five divisions per window and level were most
+                // of this method's time. The price is at most an ulp (0.1 may read 0.10000000000000002).
                 int n = flows.Count(k);
+                double perValue = n == 0 ? 0 : InverseScale / n;
                 long sum = flows.SeedSum(k);
                 int o = si + 1 + 3 * k;
-                v[o] = n == 0 ? 0 : sum / (Scale * n);
-                v[o + 1] = flows.SeedStd(k) / Scale;
-                v[o + 2] = sum / Scale;
+                v[o] = sum * perValue;
+                v[o + 1] = flows.SeedStdTimesCount(k) * perValue;
+                v[o + 2] = sum * InverseScale;
 
                 long cksSum = flows.CksSum(k);
                 long depthSum = flows.DepthSum(k); // over n updates of 2L levels: mean depth per level = depthSum / (2 L n)
                 int c = ci + 1 + 2 * k;
-                v[c] = cksSum / Scale;
+                v[c] = cksSum * InverseScale;
                 v[c + 1] = depthSum <= 0 ? 0 : (double)cksSum * (2.0 * level * n) / depthSum;
             }
         }

@@ -20,6 +20,7 @@ internal sealed class TradeFlowFeatures
     private long[] _times = new long[1024];
     private long[] _signed = new long[1024]; // + buyer-initiated size, - seller-initiated size
     private long _end; // absolute index after the newest trade
+    private bool _changed; // a trade arrived since the outputs were last written
 
     public TradeFlowFeatures(FeatureOptions options, List<string> names)
     {
@@ -56,6 +57,7 @@ internal sealed class TradeFlowFeatures
             if (trade.Aggressor == Side.Bid) _buy[k] += size;
             else _sell[k] += size;
         }
+        _changed = true;
         Advance(nowNs, v);
     }
 
@@ -63,10 +65,13 @@ internal sealed class TradeFlowFeatures
     public void Advance(long nowNs, double[] v)
     {
         int mask = _times.Length - 1;
+        bool changed = _changed;
+        _changed = false;
         for (int k = 0; k < _buy.Length; k++)
         {
             long cutoff = nowNs - _windowsNs[k];
             long s = _starts[k];
+            long start = s;
             while (s < _end && _times[(int)(s & mask)] <= cutoff)
             {
                 long x = _signed[(int)(s & mask)];
@@ -74,6 +79,7 @@ internal sealed class TradeFlowFeatures
                 else _sell[k] += x;
                 s++;
             }
+            if (s == start && !changed) continue; // nothing entered or left: the outputs stand
             _starts[k] = s;
             long buy = _buy[k], sell = _sell[k];
             int o = _i + 3 * k;
@@ -86,6 +92,7 @@ internal sealed class TradeFlowFeatures
     public void Clear()
     {
         _end = 0;
+        _changed = false;
         Array.Clear(_starts);
         Array.Clear(_buy);
         Array.Clear(_sell);
