@@ -74,10 +74,6 @@ internal sealed class SideDepth
 
     public long Key(Price price) => _side == Side.Bid ? price.Raw : -price.Raw;
 
-    public long KeyAt(int depth) => depth < Count ? Key(_current[depth].Price) : MissingKey;
-
-    public long PreviousKeyAt(int depth) => depth < PreviousCount ? Key(_previous[depth].Price) : MissingKey;
-
     /// <summary>The update did not reach the top K: nothing moved, every flow term is zero.</summary>
     public void MarkUnchanged() => Changed = false;
 

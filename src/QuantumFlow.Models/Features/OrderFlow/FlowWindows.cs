@@ -41,8 +41,6 @@ internal sealed class FlowWindows
         _stdStale = new bool[n];
     }
 
-    public long Pushed => _pushed;
-
     public void Push(long seed, long cks, long depth)
     {
         int capacity = _seedRing.Length;

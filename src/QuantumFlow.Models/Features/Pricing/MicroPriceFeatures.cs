@@ -38,9 +38,6 @@ internal sealed class MicroPriceFeatures
         ]);
     }
 
-    /// <summary>Index of <c>book_valid</c>; the others follow in the order above.</summary>
-    public int BookValidIndex => _i;
-
     /// <summary>The current mid when the book is valid (two-sided, not crossed), else 0.</summary>
     public double ValidMid { get; private set; }
 

@@ -23,8 +23,6 @@ internal sealed class RollingDoubleStats
         _squares = new double[_windows.Length];
     }
 
-    public long Pushed => _pushed;
-
     public void Push(double value)
     {
         int capacity = _ring.Length;
