@@ -75,24 +75,7 @@ internal sealed class OrderFlowImbalance
                 v[si] = 0;
                 v[ci] = 0;
             }
-            for (int k = 0; k < _windows.Length; k++)
-            {
-                // Multiplications by 1e-8 and 1/n instead of divisions: five divisions per window and level were most
-                // of this method's time. The price is at most an ulp (0.1 may read 0.10000000000000002).
-                int n = flows.Count(k);
-                double perValue = n == 0 ? 0 : InverseScale / n;
-                long sum = flows.SeedSum(k);
-                int o = si + 1 + 3 * k;
-                v[o] = sum * perValue;
-                v[o + 1] = flows.SeedStdTimesCount(k) * perValue;
-                v[o + 2] = sum * InverseScale;
-
-                long cksSum = flows.CksSum(k);
-                long depthSum = flows.DepthSum(k); // over n updates of 2L levels: mean depth per level = depthSum / (2 L n)
-                int c = ci + 1 + 2 * k;
-                v[c] = cksSum * InverseScale;
-                v[c + 1] = depthSum <= 0 ? 0 : (double)cksSum * (2.0 * level * n) / depthSum;
-            }
+            flows.Write(v, si, ci, level);
         }
     }
 
