@@ -1,0 +1,164 @@
+using QuantumFlow.Models.Book;
+using QuantumFlow.Models.Features.Depth;
+using QuantumFlow.Models.Features.OrderFlow;
+using QuantumFlow.Models.Features.Pricing;
+using QuantumFlow.Models.Features.Queue;
+using QuantumFlow.Models.Features.TradeFlow;
+using QuantumFlow.Models.Features.Volatility;
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Models.Features;
+
+/// <summary>
+/// Incremental features of one book. Feed it every book update after the <see cref="OrderBook"/> has applied it
+/// (<see cref="OnBookUpdate"/>) and every trade (<see cref="OnTrade"/>), in arrival order; each call updates the one
+/// reusable <see cref="Vector"/> in place and returns it. A feature after event t depends only on events up to t.
+/// <para>
+/// Cost per book update: O(levels in the message) to see whether it reached the mirrored top K levels per side
+/// (K = <see cref="FeatureOptions.MirrorDepth"/>), plus O(K) for a side it reached, plus O(number of windows) for the
+/// rolling statistics; nothing depends on window length or book size, and nothing is allocated after warm-up.
+/// </para>
+/// Not thread-safe: one engine per book, driven by one thread (an actor).
+/// </summary>
+public sealed class FeatureEngine
+{
+    private readonly SideDepth _bids;
+    private readonly SideDepth _asks;
+    private readonly MicroPriceFeatures _price;
+    private readonly VolumeProfile _volume;
+    private readonly OrderFlowImbalance _ofi;
+    private readonly QueueDynamics _queue;
+    private readonly VolatilityFeatures _volatility;
+    private readonly TradeFlowFeatures _trades;
+    private readonly double[] _v;
+    private bool _hasBook;
+    private long _nowNs;
+
+    public FeatureEngine(FeatureOptions? options = null)
+    {
+        Options = options ?? FeatureOptions.Default;
+        Options.Validate();
+        int depth = Options.MirrorDepth;
+        int flowDepth = Options.OfiLevels.Max();
+        _bids = new SideDepth(Side.Bid, depth, flowDepth);
+        _asks = new SideDepth(Side.Ask, depth, flowDepth);
+        var names = new List<string>(128);
+        _price = new MicroPriceFeatures(Options, names);
+        _volume = new VolumeProfile(Options, names);
+        _ofi = new OrderFlowImbalance(Options, names);
+        _queue = new QueueDynamics(Options, names);
+        _volatility = new VolatilityFeatures(Options, names);
+        _trades = new TradeFlowFeatures(Options, names);
+        Schema = new FeatureSchema(Options, names);
+        Vector = new FeatureVector(Schema);
+        _v = Vector.Buffer;
+    }
+
+    public FeatureOptions Options { get; }
+    public FeatureSchema Schema { get; }
+
+    /// <summary>The reusable output, overwritten by every call.</summary>
+    public FeatureVector Vector { get; }
+
+    /// <summary>
+    /// Reads the book after it applied <paramref name="update"/>, a snapshot or a delta. A snapshot (the first, or a
+    /// resync after a gap) has no comparable earlier book: flow features (OFI, queue events) start again from it.
+    /// A one-sided or crossed book is accepted and gives the documented values (book_valid = 0).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="update"/> is neither a snapshot nor a delta.</exception>
+    public FeatureVector OnBookUpdate(OrderBook book, MarketMessage update)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(update);
+        bool comparable;
+        if (update.Kind == MessageKind.Delta && _hasBook)
+        {
+            comparable = true;
+            bool bidReached = false, askReached = false;
+            long bidThreshold = _bids.ReachThreshold, askThreshold = _asks.ReachThreshold;
+            foreach (ref readonly LevelUpdate l in update.Levels)
+            {
+                long p = l.Price.Raw;
+                if (l.Side == Side.Bid) bidReached |= p >= bidThreshold;
+                else askReached |= p <= askThreshold;
+            }
+            if (bidReached) _bids.Refresh(book.Bids); else _bids.MarkUnchanged();
+            if (askReached) _asks.Refresh(book.Asks); else _asks.MarkUnchanged();
+        }
+        else if (update.Kind is MessageKind.Snapshot or MessageKind.Delta)
+        {
+            comparable = false;
+            _bids.Refresh(book.Bids);
+            _asks.Refresh(book.Asks);
+            _hasBook = true;
+        }
+        else
+        {
+            throw new ArgumentException($"a {update.Kind} message is not a book update", nameof(update));
+        }
+
+        long now = Advance(update);
+        double[] v = _v;
+        _price.Update(_bids, _asks, now, v);
+        if (_bids.Changed || _asks.Changed) _volume.Update(_bids, _asks, v);
+        _ofi.Update(_bids, _asks, comparable, v);
+        _queue.Update(_bids, _asks, comparable, now, v);
+        double mid = _price.ValidMid;
+        if (mid > 0) _volatility.OnMid(mid, v);
+        _trades.Advance(now, v);
+        Vector.BookUpdates++;
+        return Stamp(update);
+    }
+
+    /// <summary>A trade print: updates the trade-flow windows, the execution matching and the time-based fair value.</summary>
+    /// <exception cref="ArgumentException"><paramref name="trade"/> is not a trade.</exception>
+    public FeatureVector OnTrade(MarketMessage trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        if (trade.Kind != MessageKind.Trade) throw new ArgumentException($"a {trade.Kind} message is not a trade", nameof(trade));
+        long now = Advance(trade);
+        _queue.OnTrade(trade);
+        _trades.OnTrade(trade, now, _v);
+        _price.Advance(now, _v);
+        return Stamp(trade);
+    }
+
+    /// <summary>Forgets everything, as if new (a new session, or replaying again), without allocating.</summary>
+    public void Reset()
+    {
+        _bids.Clear();
+        _asks.Clear();
+        _price.Clear();
+        _ofi.Clear();
+        _queue.Clear();
+        _volatility.Clear();
+        _trades.Clear();
+        Array.Clear(_v);
+        _hasBook = false;
+        _nowNs = 0;
+        Vector.Sequence = Vector.BookUpdates = 0;
+        Vector.TimeNs = Vector.ExchangeTimeNs = Vector.ReceiveTimeNs = 0;
+        Vector.Trigger = MessageKind.Other;
+    }
+
+    /// <summary>The engine clock never goes back: a message older than the last one counts as simultaneous.</summary>
+    private long Advance(MarketMessage m)
+    {
+        long t = Options.Clock == FeatureClock.Exchange && m.ExchangeTimeNs != 0 ? m.ExchangeTimeNs : m.ReceiveTimeNs;
+        if (t > _nowNs) _nowNs = t;
+        return _nowNs;
+    }
+
+    private FeatureVector Stamp(MarketMessage m)
+    {
+        FeatureVector vector = Vector;
+        vector.Sequence++;
+        vector.TimeNs = _nowNs;
+        vector.ExchangeTimeNs = m.ExchangeTimeNs;
+        vector.ReceiveTimeNs = m.ReceiveTimeNs;
+        vector.Trigger = m.Kind;
+        vector.Venue = m.Venue;
+        if (m.Symbol.Length > 0) vector.Symbol = m.Symbol;
+        return vector;
+    }
+}
