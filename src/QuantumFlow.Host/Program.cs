@@ -6,4 +6,5 @@ root.Subcommands.Add(BookCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
 return await root.Parse(args).InvokeAsync();
