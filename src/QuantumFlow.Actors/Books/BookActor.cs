@@ -30,7 +30,7 @@ public sealed class BookActor : ReceivePersistentActor
     private long _journaled;
     private long _sinceSnapshot;
 
-    public BookActor(string entityId, BookActorOptions options, IReadOnlyList<Props>? children = null)
+    public BookActor(string entityId, BookActorOptions options, IReadOnlyDictionary<string, Props>? children = null)
     {
         if (!BookId.TryParse(entityId, out Venue venue, out string symbol))
             throw new ArgumentException($"'{entityId}' is not a book id (venue:symbol)", nameof(entityId));
@@ -39,7 +39,7 @@ public sealed class BookActor : ReceivePersistentActor
         _replica = new BookReplica(venue, symbol);
         PersistenceId = "book|" + entityId;
 
-        foreach (Props p in children ?? []) _children.Add(Context.ActorOf(p));
+        foreach ((string name, Props props) in children ?? new Dictionary<string, Props>()) _children.Add(Context.ActorOf(props, name));
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -56,6 +56,12 @@ public sealed class BookActor : ReceivePersistentActor
         });
         Command<Ingest>(OnIngest);
         Command<GetBook>(g => Sender.Tell(View(g.Depth)));
+        Command<IForChild>(m =>
+        {
+            IActorRef child = Context.Child(m.ChildName);
+            if (child.IsNobody()) Sender.Tell(new Status.Failure(new InvalidOperationException($"{_entityId} has no '{m.ChildName}' child")));
+            else child.Forward(m);
+        });
         // Handing a shard over: finish the writes in flight first, so the next incarnation recovers all of them.
         Command<StopBook>(_ => DeferAsync(StopBook.Instance, _ => Context.Stop(Self)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
@@ -66,7 +72,7 @@ public sealed class BookActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
-    public static Props Props(string entityId, BookActorOptions options, IReadOnlyList<Props>? children = null) =>
+    public static Props Props(string entityId, BookActorOptions options, IReadOnlyDictionary<string, Props>? children = null) =>
         Akka.Actor.Props.Create(() => new BookActor(entityId, options, children));
 
     protected override void PreStart()

@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Features;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -25,17 +26,25 @@ public static class AkkaBuilderExtensions
     }
 
     /// <summary>The "book" shard region: hosts book entities on nodes with the book role, a proxy elsewhere.</summary>
-    public static AkkaConfigurationBuilder WithBookShards(this AkkaConfigurationBuilder builder, NodeOptions options, Func<string, IReadOnlyList<Props>>? children = null)
+    public static AkkaConfigurationBuilder WithBookShards(this AkkaConfigurationBuilder builder, NodeOptions options)
     {
         var extractor = new BookMessageExtractor(options.MaxShards);
         if (options.CarriesBooks)
         {
             return builder.WithShardRegion<BookRegion>("book",
-                entityId => BookActor.Props(entityId, options.Books, children?.Invoke(entityId)),
+                entityId => BookActor.Props(entityId, options.Books, BookChildren(entityId, options)),
                 extractor,
                 new ShardOptions { Role = "book", RememberEntities = false, HandOffStopMessage = StopBook.Instance });
         }
         return builder.WithShardRegionProxy<BookRegion>("book", "book", extractor);
+    }
+
+    /// <summary>What runs beside each book: its features (and, later, its predictions).</summary>
+    private static Dictionary<string, Props> BookChildren(string entityId, NodeOptions options)
+    {
+        var children = new Dictionary<string, Props>();
+        if (options.Features.Enabled) children[FeatureActor.ChildName] = FeatureActor.Props(entityId, options.Features, options.Books.Publish);
+        return children;
     }
 }
 

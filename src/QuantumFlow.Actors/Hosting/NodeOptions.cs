@@ -1,4 +1,5 @@
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Features;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -17,6 +18,7 @@ public sealed record NodeOptions
     /// <summary>About ten per node of the largest planned cluster.</summary>
     public int MaxShards { get; init; } = 30;
     public BookActorOptions Books { get; init; } = new();
+    public FeatureActorOptions Features { get; init; } = new();
     /// <summary>Folder that holds the hocon/*.conf files (default: beside the executable).</summary>
     public string? HoconDirectory { get; init; }
     /// <summary>Extra HOCON applied last (tests, operators).</summary>

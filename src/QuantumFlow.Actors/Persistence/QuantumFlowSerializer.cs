@@ -2,6 +2,7 @@ using Akka.Actor;
 using System.Runtime.Serialization;
 using Akka.Serialization;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Models.Market;
 
@@ -36,6 +37,9 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         GetBook => "B1",
         BookView => "V1",
         BookTop => "O1",
+        GetFeatures => "R1",
+        NoFeatures => "Z1",
+        FeatureSnapshot => "F1",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -84,6 +88,16 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                 w.Write(t.EntityId); w.Write(t.IsValid); w.Write(t.LastUpdateId); w.Write(t.ExchangeTimeNs); w.Write(t.ReceiveTimeNs);
                 WriteLevels(w, t.Bids); WriteLevels(w, t.Asks);
                 break;
+            case GetFeatures g: w.Write(g.EntityId); break;
+            case NoFeatures n: w.Write(n.EntityId); break;
+            case FeatureSnapshot f:
+                w.Write(f.EntityId); w.Write(f.Sequence); w.Write(f.TimeNs); w.Write(f.ExchangeTimeNs); w.Write(f.ReceiveTimeNs);
+                w.Write(f.Names.Count);
+                for (int i = 0; i < f.Names.Count; i++)
+                {
+                    w.Write(f.Names[i]); w.Write(f.Values[i]);
+                }
+                break;
             default:
                 throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
         }
@@ -101,8 +115,26 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "V1" => new BookView(r.ReadString(), r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
             r.ReadInt64(), r.ReadInt32(), ReadNullable(r), ReadLevels(r), ReadLevels(r)),
         "O1" => new BookTop(r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r), ReadLevels(r)),
+        "R1" => new GetFeatures(r.ReadString()),
+        "Z1" => new NoFeatures(r.ReadString()),
+        "F1" => ReadFeatures(r),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
+
+    private static FeatureSnapshot ReadFeatures(BinaryReader r)
+    {
+        string id = r.ReadString();
+        long seq = r.ReadInt64(), t = r.ReadInt64(), ex = r.ReadInt64(), rx = r.ReadInt64();
+        int n = r.ReadInt32();
+        var names = new string[n];
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            names[i] = string.Intern(r.ReadString());
+            values[i] = r.ReadDouble();
+        }
+        return new FeatureSnapshot(id, seq, t, ex, rx, names, values);
+    }
 
     private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));
 

@@ -15,6 +15,9 @@ public sealed class BookReplica
 
     public IBookSync Sync { get; }
     public OrderBook Book => Sync.Book;
+    /// <summary>The last event applied, in its hot-path form (valid until the next <see cref="Apply"/>).</summary>
+    public MarketMessage LastMessage => _scratch;
+
     /// <summary>Events applied since the last checkpoint restore (or creation).</summary>
     public long EventsApplied { get; private set; }
 
