@@ -58,7 +58,9 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
                          $"tickers {view.TickerMatches} matched / {view.TickerMismatches} not");
         Assert.Equal(2, exchange.Connections);
         Assert.Equal(1, exchange.DiffsDropped);
-        Assert.True(view.Resyncs >= 2, $"the disconnect and the dropped diff should each resync the book ({view.Resyncs})");
+        // The abrupt disconnect (TCP reset) may discard data the client had not read yet, so whether the book was
+        // synced at that moment depends on timing; the dropped diff on the second connection always breaks a synced book.
+        Assert.True(view.Resyncs >= 1, $"the dropped diff should resync the book ({view.Resyncs})");
         Assert.True(exchange.SnapshotsServed >= 3, $"{exchange.SnapshotsServed} snapshots");
         Assert.Equal(FeedState.Streaming, status.State);
         Assert.Equal(1, status.Reconnects);
@@ -100,7 +102,9 @@ public class LiveFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel = 
         foreach (var v in views) Output!.WriteLine($"{v.EntityId}: resyncs {v.Resyncs}, last problem '{v.LastProblem}', {v.Events} events, {v.Bids.Length}x{v.Asks.Length} levels");
         Assert.Equal(2, exchange.Connections);
         Assert.Equal(1, exchange.SequencesSkipped);
-        Assert.All(views, v => Assert.True(v.Resyncs >= 2, $"{v.EntityId}: the disconnect and the gap should each resync the book ({v.Resyncs})"));
+        // See the Binance test: the reset may beat the first snapshot; the skipped sequence_num always breaks synced books.
+        Assert.All(views, v => Assert.True(v.Resyncs >= 1, $"{v.EntityId}: the gap should resync the book ({v.Resyncs})"));
+        Assert.All(views, v => Assert.Contains("sequence_num", v.LastProblem));
         Assert.All(views, v => Assert.True(v.IsValid));
         // Initial subscribe on each connection, plus one resubscribe for the gap covering both products.
         Assert.True(exchange.SnapshotsSent >= 3, $"{exchange.SnapshotsSent} snapshots");
