@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using QuantumFlow.Models.Book;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Venues;
@@ -41,14 +39,9 @@ public sealed class RecordedSession
         var sync = new BinanceBookSync(Venue.BinanceUsdm, "BTCUSDT");
         MarketMessage? snapshot = null;
         var messages = new List<MarketMessage>();
-        using var file = File.OpenRead(DataPath(relativeToData));
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gz, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        foreach ((long receiveNs, byte[] json) in RecordedLines.Load([DataPath(relativeToData)]))
         {
-            int space = line.IndexOf(' ');
-            long receiveNs = UnixTime.FromAnyUnit(long.Parse(line.AsSpan(0, space)));
-            foreach (MarketMessage m in parser.Parse(Encoding.UTF8.GetBytes(line[(space + 1)..]), receiveNs))
+            foreach (MarketMessage m in parser.Parse(json, receiveNs))
             {
                 if (m.Kind is MessageKind.Snapshot or MessageKind.Delta)
                 {

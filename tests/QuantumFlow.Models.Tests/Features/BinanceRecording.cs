@@ -1,14 +1,12 @@
-using System.IO.Compression;
-using System.Text;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Venues;
 using QuantumFlow.Models.Venues.Binance;
 
 namespace QuantumFlow.Models.Tests.Features;
 
 /// <summary>
-/// Test-only replay of an hftbacktest Binance recording (gzip text, "receive-ns json" per line) through the parser
-/// and the book sync. Not a production reader (those live in Recording/).
+/// Test-only replay of a shared Binance recording through the recording reader, the parser and the book sync.
 /// </summary>
 internal static class BinanceRecording
 {
@@ -34,30 +32,18 @@ internal static class BinanceRecording
     /// </summary>
     public static BinanceBookSync Replay(string relative, Action<BinanceBookSync, MarketMessage> onBook, Action<MarketMessage> onTrade)
     {
-        var parser = new BinanceParser(Venue.BinanceUsdm);
-        var sync = new BinanceBookSync(Venue.BinanceUsdm, "BTCUSDT");
-        using var file = File.OpenRead(PathOf(relative));
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gz, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        using IRecordingReader reader = RecordingFormat.Open([PathOf(relative)]);
+        var session = new MarketDataSession(reader.Venue, new Observer(onBook, onTrade));
+        new RecordingPlayer(reader, session, BadLinePolicy.Stop).Play();
+        return (BinanceBookSync)session.Books.Values.Single();
+    }
+
+    private sealed class Observer(Action<BinanceBookSync, MarketMessage> onBook, Action<MarketMessage> onTrade) : ISessionObserver
+    {
+        public void OnMessage(MarketMessage message, IBookSync? book, SyncResult result)
         {
-            int space = line.IndexOf(' ');
-            long receiveNs = UnixTime.FromAnyUnit(long.Parse(line.AsSpan(0, space)));
-            byte[] payload = Encoding.UTF8.GetBytes(line.Substring(space + 1));
-            foreach (MarketMessage m in parser.Parse(payload, receiveNs))
-            {
-                switch (m.Kind)
-                {
-                    case MessageKind.Snapshot or MessageKind.Delta:
-                        if (m.Symbol.Length == 0) m.Symbol = "BTCUSDT";
-                        if (sync.Apply(m).ChangedBook()) onBook(sync, m);
-                        break;
-                    case MessageKind.Trade:
-                        onTrade(m);
-                        break;
-                }
-            }
+            if (message.Kind == MessageKind.Trade) onTrade(message);
+            else if (result.ChangedBook()) onBook((BinanceBookSync)book!, message);
         }
-        return sync;
     }
 }
