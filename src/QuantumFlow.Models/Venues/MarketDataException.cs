@@ -22,6 +22,9 @@ public sealed class MarketDataException : Exception
 
     public MarketDataException At(string location) => new(Venue, Reason, location, InnerException);
 
-    private static string Compose(Venue venue, string reason, string? location) =>
-        location is null ? $"{venue.Id()}: {reason}" : $"{venue.Id()}: {location}: {reason}";
+    private static string Compose(Venue venue, string reason, string? location)
+    {
+        string where = location is null ? "" : location + ": ";
+        return venue == Venue.Unknown ? where + reason : $"{venue.Id()}: {where}{reason}";
+    }
 }
