@@ -35,9 +35,11 @@ case "${1:-}" in
     [ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
     as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync -E UTF8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
-    # Tests only: durability off for speed; benchmarks of the PostgreSQL journal use their own server settings.
+    # Tests run with durability off for speed; QF_PG_DURABLE=1 keeps PostgreSQL's defaults (fsync on), for benchmarks.
+    durability="-c fsync=off -c synchronous_commit=off"
+    [ "${QF_PG_DURABLE:-0}" = 1 ] && durability=""
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=200" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true" | tee "$dir/connection"
     ;;
