@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Inspection.Server;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -37,6 +38,10 @@ public static class AkkaBuilderExtensions
         }
         return builder.WithShardRegionProxy<BookRegion>("book", "book", extractor);
     }
+
+    /// <summary>The inspection host that `quantumflow pbm` talks to (on unless <see cref="NodeOptions.Inspection"/> says off).</summary>
+    public static AkkaConfigurationBuilder WithInspection(this AkkaConfigurationBuilder builder, NodeOptions options) =>
+        options.Inspection.Enabled ? builder.AddStartup((system, registry) => InspectionHost.Start(system, registry, options)) : builder;
 }
 
 /// <summary>Registry key of the book shard region (or its proxy).</summary>
