@@ -39,7 +39,7 @@ public sealed class TableRenderer(IAnsiConsole console, TextWriter error) : ICom
     /// <summary>A table of one wide row (a node's status, a book's summary) reads better as field/value lines.</summary>
     public static Table Table(TableFrame frame)
     {
-        if (frame.Rows.Count == 1 && frame.Columns.Count > 4)
+        if (frame.Rows.Count == 1 && frame.Columns.Count > 6)
         {
             var fields = new Table { Border = TableBorder.Rounded, Title = new TableTitle(frame.Title), ShowHeaders = false };
             fields.AddColumn(new TableColumn("field") { NoWrap = true });
