@@ -1,10 +1,20 @@
 using System.CommandLine;
 using QuantumFlow.Host.Cli;
 
-var root = new RootCommand("QuantumFlow: exact order books, microstructure features and mid-price predictions for crypto venues.");
-root.Subcommands.Add(BookCommand.Create());
-root.Subcommands.Add(DbCommand.Create());
-root.Subcommands.Add(RunCommand.Create());
-root.Subcommands.Add(ImportCommand.Create());
-root.Subcommands.Add(FeaturesCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await Program.Root().Parse(args).InvokeAsync();
+
+internal partial class Program
+{
+    /// <summary>Every verb, one line each; tests parse the deployment files' command lines with this same root.</summary>
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("QuantumFlow: exact order books, microstructure features and mid-price predictions for crypto venues.");
+        root.Subcommands.Add(BookCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(FeaturesCommand.Create());
+        root.Subcommands.Add(PbmCommand.Create());
+        return root;
+    }
+}

@@ -4,6 +4,7 @@ using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
+using QuantumFlow.Actors.Inspection.Server;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -46,6 +47,10 @@ public static class AkkaBuilderExtensions
         if (options.Features.Enabled) children[FeatureActor.ChildName] = FeatureActor.Props(entityId, options.Features, options.Books.Publish);
         return children;
     }
+
+    /// <summary>The inspection host that `quantumflow pbm` talks to (on unless <see cref="NodeOptions.Inspection"/> says off).</summary>
+    public static AkkaConfigurationBuilder WithInspection(this AkkaConfigurationBuilder builder, NodeOptions options) =>
+        options.Inspection.Enabled ? builder.AddStartup((system, registry) => InspectionHost.Start(system, registry, options)) : builder;
 }
 
 /// <summary>Registry key of the book shard region (or its proxy).</summary>

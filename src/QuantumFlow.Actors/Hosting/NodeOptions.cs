@@ -1,5 +1,6 @@
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
+using QuantumFlow.Actors.Inspection;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -23,6 +24,8 @@ public sealed record NodeOptions
     public string? HoconDirectory { get; init; }
     /// <summary>Extra HOCON applied last (tests, operators).</summary>
     public string? ExtraHocon { get; init; }
+    /// <summary>The inspection host `quantumflow pbm` talks to: on, 127.0.0.1:9110, no token (read-only) by default.</summary>
+    public InspectionOptions Inspection { get; init; } = new();
 
     public bool CarriesBooks => Roles.Contains("book");
 }

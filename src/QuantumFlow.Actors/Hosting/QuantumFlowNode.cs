@@ -16,7 +16,8 @@ public static class QuantumFlowNode
         {
             builder
                 .WithNodeConfig(options)
-                .WithBookShards(options);
+                .WithBookShards(options)
+                .WithInspection(options);
             more?.Invoke(builder, provider);
         });
 

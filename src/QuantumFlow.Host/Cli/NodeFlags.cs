@@ -12,10 +12,11 @@ public sealed class NodeFlags
     public Option<int?> Port { get; } = new("--port") { Description = "Cluster port (default 0: any free port for a single node). Env: QF_PORT." };
     public Option<string[]> SeedNodes { get; } = new("--seed-nodes") { Description = "Seed node addresses (akka.tcp://quantumflow@host:port); none: a single node. Env: QF_SEED_NODES (comma-separated).", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Roles { get; } = new("--roles") { Description = "Cluster roles (default book). Env: QF_ROLES (comma-separated).", AllowMultipleArgumentsPerToken = true };
+    public Option<int?> InspectPort { get; } = new("--inspect-port") { Description = "Inspection host port for `quantumflow pbm` (default 9110; 0: any free port). Env: QF_INSPECT_PORT; also QF_INSPECT_HOST (default 127.0.0.1), QF_INSPECT_TOKEN (needed to change the cluster), QF_INSPECT=off." };
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Journal, Hostname, PublicHostname, Port, SeedNodes, Roles }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Journal, Hostname, PublicHostname, Port, SeedNodes, Roles, InspectPort }) command.Options.Add(o);
     }
 
     /// <exception cref="FormatException">a flag or variable has a bad value.</exception>
@@ -26,6 +27,8 @@ public sealed class NodeFlags
         string[] seeds = parse.GetValue(SeedNodes) is { Length: > 0 } s ? s : Split(Env("QF_SEED_NODES"));
         string[] roles = parse.GetValue(Roles) is { Length: > 0 } r ? r : Split(Env("QF_ROLES"));
         int? port = parse.GetValue(Port) ?? (Env("QF_PORT") is { } p ? int.TryParse(p, out int v) ? v : throw new FormatException($"QF_PORT '{p}' is not a port number") : null);
+        int? inspectPort = parse.GetValue(InspectPort) ?? (Env("QF_INSPECT_PORT") is { } ip ? int.TryParse(ip, out int iv) ? iv : throw new FormatException($"QF_INSPECT_PORT '{ip}' is not a port number") : null);
+        if (inspectPort is < 0 or > 65535) throw new FormatException($"--inspect-port {inspectPort} is not a port number");
         return defaults with
         {
             Journal = journal is null ? defaults.Journal : JournalOptions.Parse(journal),
@@ -34,6 +37,13 @@ public sealed class NodeFlags
             Port = port ?? 0,
             SeedNodes = seeds,
             Roles = roles.Length > 0 ? roles : defaults.Roles,
+            Inspection = defaults.Inspection with
+            {
+                Enabled = !string.Equals(Env("QF_INSPECT"), "off", StringComparison.OrdinalIgnoreCase),
+                Host = Env("QF_INSPECT_HOST") ?? defaults.Inspection.Host,
+                Port = inspectPort ?? defaults.Inspection.Port,
+                Token = Env("QF_INSPECT_TOKEN"),
+            },
         };
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Inspection.Server;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Host.Cli;
@@ -45,18 +46,20 @@ public static class RunCommand
         ActorSystem system = host.ActorSystem();
         IActorRef feed = system.ActorOf(spec.Props(host.BookRegion()), spec.ActorName);
         output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
-        try
+        output.WriteLine(InspectionHost.Get(system) switch
         {
-            while (!cancel.IsCancellationRequested)
-            {
-                await Task.Delay(statusEvery, cancel);
-                await PrintStatusAsync(feed, host.BookRegion(), output);
-            }
-        }
-        catch (OperationCanceledException)
+            { Endpoint: { } at } => $"inspection: quantumflow pbm {at} cluster show",
+            { Problem: { } problem } => $"inspection: off ({problem})",
+            _ => "inspection: off",
+        });
+        // A node that leaves the cluster (cluster leave, or downed) terminates its actor system: the process ends with it.
+        while (!cancel.IsCancellationRequested && !system.WhenTerminated.IsCompleted)
         {
+            await Task.WhenAny(Task.Delay(statusEvery, cancel), system.WhenTerminated);
+            if (cancel.IsCancellationRequested || system.WhenTerminated.IsCompleted) break;
+            await PrintStatusAsync(feed, host.BookRegion(), output);
         }
-        output.WriteLine("stopping");
+        output.WriteLine(system.WhenTerminated.IsCompleted ? "the node left the cluster; stopping" : "stopping");
         await host.StopAsync(CancellationToken.None);
         return 0;
     }
