@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Feeds.Replay;
+using QuantumFlow.Actors.Features;
+using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Hosting;
 
 namespace QuantumFlow.Benchmarks.Load;
@@ -23,6 +25,8 @@ public static class LoadHarness
         {
             Journal = JournalOptions.Parse(journal),
             Books = new BookActorOptions { Publish = false },
+            Features = new FeatureActorOptions { Enabled = !args.Contains("--no-features") },
+            Inspection = new InspectionOptions { Enabled = false },
         };
         if (node.Journal.Provider == JournalProvider.Sqlite) File.Delete(node.Journal.ConnectionString.Replace("Data Source=", ""));
         using IHost host = await QuantumFlowNode.StartAsync(node);
@@ -39,11 +43,12 @@ public static class LoadHarness
 
     private static async Task<int> ReplayAsync(IHost host)
     {
+        // One feed per book: the two USD-M BTCUSDT sessions play one after the other into the same book.
         string[][] sessions =
         [
-            [RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20240718.gz"), RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20240719.gz")],
+            [RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20230404.dat.gz"), RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20230405.dat.gz"),
+             RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20240718.gz"), RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20240719.gz")],
             [RecordedLines.Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), RecordedLines.Shared("binance-hftbacktest/usdm/ethusdt_20240719.gz")],
-            [RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20230404.dat.gz"), RecordedLines.Shared("binance-hftbacktest/usdm/btcusdt_20230405.dat.gz")],
             [RecordedLines.Shared("binance-hftbacktest/spot/btcusdt_20230405.dat.gz")],
         ];
         ActorSystem system = host.ActorSystem();
