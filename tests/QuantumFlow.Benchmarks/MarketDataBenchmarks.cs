@@ -40,6 +40,16 @@ public class MarketDataBenchmarks
         return n;
     }
 
+    /// <summary>The same with the general JSON reader only (no flat fast path), for comparison in one run.</summary>
+    [Benchmark(OperationsPerInvoke = 71_984)]
+    public long ParseOnlyGeneralReader()
+    {
+        var parser = new QuantumFlow.Models.Venues.Binance.BinanceParser(Venue.BinanceUsdm);
+        long n = 0;
+        foreach ((long ts, byte[] json) in _lines) n += parser.ParseWithReader(json, ts).Length;
+        return n;
+    }
+
     /// <summary>In memory: parse every message, check its sequence, apply it to the book.</summary>
     [Benchmark(OperationsPerInvoke = 71_984)]
     public long ParseSequenceApply()

@@ -31,6 +31,27 @@ public sealed class BinanceParser : IVenueParser
         MarketMessage m = _pool.Rent(MessageKind.Other, Venue, receiveTimeNs);
         try
         {
+            var flat = new Fields();
+            if (TryParseFlat(payload, m, ref flat))
+            {
+                Classify(m, ref flat);
+                return _pool.Filled;
+            }
+        }
+        catch (MarketDataException)
+        {
+            // The fast path met a bad value: the full reader reports it in context (or finds the JSON malformed first).
+        }
+        return ParseWithReader(payload, receiveTimeNs);
+    }
+
+    /// <summary>The full JSON reader path alone (tests compare it with the fast path).</summary>
+    internal ReadOnlySpan<MarketMessage> ParseWithReader(ReadOnlySpan<byte> payload, long receiveTimeNs)
+    {
+        _pool.Clear();
+        MarketMessage m = _pool.Rent(MessageKind.Other, Venue, receiveTimeNs);
+        try
+        {
             var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = 16 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new MarketDataException(Venue, "payload is not a JSON object");
@@ -51,7 +72,7 @@ public sealed class BinanceParser : IVenueParser
         return _pool.Filled;
     }
 
-    private ref struct Fields
+    private struct Fields
     {
         public EventType Event;
         public bool HasSymbol, HasFirst, HasLast, HasLastUpdateId, HasBidLevels, HasAskLevels;
@@ -79,60 +100,225 @@ public sealed class BinanceParser : IVenueParser
 
     private void ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, MarketMessage m, ref Fields f)
     {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartArray:
+                if (name.SequenceEqual("b"u8) || name.SequenceEqual("bids"u8))
+                {
+                    JsonValues.ReadLevelArray(ref reader, Venue, name.Length == 1 ? "b" : "bids", Side.Bid, m);
+                    f.HasBidLevels = true;
+                }
+                else if (name.SequenceEqual("a"u8) || name.SequenceEqual("asks"u8))
+                {
+                    JsonValues.ReadLevelArray(ref reader, Venue, name.Length == 1 ? "a" : "asks", Side.Ask, m);
+                    f.HasAskLevels = true;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+                return;
+            case JsonTokenType.StartObject:
+                if (IsKnownScalar(name)) throw new MarketDataException(Venue, $"'{JsonValues.Text(name)}' should be a value, found StartObject");
+                reader.Skip();
+                return;
+            default:
+                Span<byte> scratch = stackalloc byte[64];
+                ReadOnlySpan<byte> value = reader.ValueIsEscaped && reader.ValueSpan.Length <= scratch.Length ? scratch[..reader.CopyString(scratch)] : reader.ValueSpan;
+                ApplyScalar(name, reader.TokenType, value, m, ref f);
+                return;
+        }
+    }
+
+    private static bool IsKnownScalar(ReadOnlySpan<byte> name) =>
+        name.Length == 1 ? "eETsUubaBApqtm"u8.Contains(name[0]) : name.SequenceEqual("pu"u8) || name.SequenceEqual("lastUpdateId"u8);
+
+    /// <summary>One scalar field (string, number, true, false, null) of a Binance payload; both parsing paths land here.</summary>
+    private void ApplyScalar(ReadOnlySpan<byte> name, JsonTokenType kind, ReadOnlySpan<byte> value, MarketMessage m, ref Fields f)
+    {
         switch (name.Length)
         {
             case 1:
                 switch (name[0])
                 {
                     case (byte)'e':
-                        if (reader.TokenType != JsonTokenType.String) throw new MarketDataException(Venue, "'e' should be a string");
-                        f.Event = reader.ValueTextEquals("depthUpdate"u8) ? EventType.DepthUpdate
-                            : reader.ValueTextEquals("trade"u8) ? EventType.Trade
-                            : reader.ValueTextEquals("bookTicker"u8) ? EventType.BookTicker
+                        if (kind != JsonTokenType.String) throw new MarketDataException(Venue, "'e' should be a string");
+                        f.Event = value.SequenceEqual("depthUpdate"u8) ? EventType.DepthUpdate
+                            : value.SequenceEqual("trade"u8) ? EventType.Trade
+                            : value.SequenceEqual("bookTicker"u8) ? EventType.BookTicker
                             : EventType.Other;
                         return;
-                    case (byte)'E': f.EventTimeMs = JsonValues.ReadInt64(ref reader, Venue, "E"); return;
-                    case (byte)'T': f.TransactTimeMs = JsonValues.ReadInt64(ref reader, Venue, "T"); return;
+                    case (byte)'E': f.EventTimeMs = Int64(kind, value, "E"); return;
+                    case (byte)'T': f.TransactTimeMs = Int64(kind, value, "T"); return;
                     case (byte)'s':
-                        if (reader.TokenType != JsonTokenType.String) throw new MarketDataException(Venue, "'s' (symbol) should be a string");
-                        m.Symbol = _symbols.Get(reader.ValueSpan);
+                        if (kind != JsonTokenType.String) throw new MarketDataException(Venue, "'s' (symbol) should be a string");
+                        m.Symbol = _symbols.Get(value);
                         f.HasSymbol = m.Symbol.Length > 0;
                         return;
-                    case (byte)'U': m.FirstUpdateId = JsonValues.ReadInt64(ref reader, Venue, "U"); f.HasFirst = true; return;
-                    case (byte)'u': m.LastUpdateId = JsonValues.ReadInt64(ref reader, Venue, "u"); f.HasLast = true; return;
-                    case (byte)'b':
-                        if (reader.TokenType == JsonTokenType.StartArray) { JsonValues.ReadLevelArray(ref reader, Venue, "b", Side.Bid, m); f.HasBidLevels = true; }
-                        else { m.BidPrice = new Price(JsonValues.ReadFixed(ref reader, Venue, "b")); f.HasBidPrice = true; }
+                    case (byte)'U': m.FirstUpdateId = Int64(kind, value, "U"); f.HasFirst = true; return;
+                    case (byte)'u': m.LastUpdateId = Int64(kind, value, "u"); f.HasLast = true; return;
+                    case (byte)'b': m.BidPrice = new Price(Fixed(kind, value, "b")); f.HasBidPrice = true; return;
+                    case (byte)'a': m.AskPrice = new Price(Fixed(kind, value, "a")); f.HasAskPrice = true; return;
+                    case (byte)'B': m.BidQuantity = new Quantity(Fixed(kind, value, "B")); f.HasBidQty = true; return;
+                    case (byte)'A': m.AskQuantity = new Quantity(Fixed(kind, value, "A")); f.HasAskQty = true; return;
+                    case (byte)'p': m.TradePrice = new Price(Fixed(kind, value, "p")); f.HasTradePrice = true; return;
+                    case (byte)'q': m.TradeQuantity = new Quantity(Fixed(kind, value, "q")); f.HasTradeQty = true; return;
+                    case (byte)'t': m.TradeId = Int64(kind, value, "t"); f.HasTradeId = true; return;
+                    case (byte)'m':
+                        f.BuyerIsMaker = kind switch
+                        {
+                            JsonTokenType.True => true,
+                            JsonTokenType.False => false,
+                            _ => throw new MarketDataException(Venue, $"'m' should be true or false, found {kind}"),
+                        };
+                        f.HasMaker = true;
                         return;
-                    case (byte)'a':
-                        if (reader.TokenType == JsonTokenType.StartArray) { JsonValues.ReadLevelArray(ref reader, Venue, "a", Side.Ask, m); f.HasAskLevels = true; }
-                        else { m.AskPrice = new Price(JsonValues.ReadFixed(ref reader, Venue, "a")); f.HasAskPrice = true; }
-                        return;
-                    case (byte)'B': m.BidQuantity = new Quantity(JsonValues.ReadFixed(ref reader, Venue, "B")); f.HasBidQty = true; return;
-                    case (byte)'A': m.AskQuantity = new Quantity(JsonValues.ReadFixed(ref reader, Venue, "A")); f.HasAskQty = true; return;
-                    case (byte)'p': m.TradePrice = new Price(JsonValues.ReadFixed(ref reader, Venue, "p")); f.HasTradePrice = true; return;
-                    case (byte)'q': m.TradeQuantity = new Quantity(JsonValues.ReadFixed(ref reader, Venue, "q")); f.HasTradeQty = true; return;
-                    case (byte)'t': m.TradeId = JsonValues.ReadInt64(ref reader, Venue, "t"); f.HasTradeId = true; return;
-                    case (byte)'m': f.BuyerIsMaker = JsonValues.ReadBool(ref reader, Venue, "m"); f.HasMaker = true; return;
                 }
-                break;
+                return;
             case 2 when name[0] == 'p' && name[1] == 'u':
-                m.PrevUpdateId = JsonValues.ReadInt64(ref reader, Venue, "pu");
+                m.PrevUpdateId = Int64(kind, value, "pu");
                 return;
-            case 4 when name.SequenceEqual("bids"u8):
-                JsonValues.ReadLevelArray(ref reader, Venue, "bids", Side.Bid, m);
-                f.HasBidLevels = true;
-                return;
-            case 4 when name.SequenceEqual("asks"u8):
-                JsonValues.ReadLevelArray(ref reader, Venue, "asks", Side.Ask, m);
-                f.HasAskLevels = true;
-                return;
+            case 4 when name.SequenceEqual("bids"u8) || name.SequenceEqual("asks"u8):
+                throw new MarketDataException(Venue, $"'{JsonValues.Text(name)}' should be an array of [price, size], found {kind}");
             case 12 when name.SequenceEqual("lastUpdateId"u8):
-                f.LastUpdateId = JsonValues.ReadInt64(ref reader, Venue, "lastUpdateId");
+                f.LastUpdateId = Int64(kind, value, "lastUpdateId");
                 f.HasLastUpdateId = true;
                 return;
         }
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+    }
+
+    private long Fixed(JsonTokenType kind, ReadOnlySpan<byte> value, string field)
+    {
+        if (kind is not (JsonTokenType.String or JsonTokenType.Number))
+            throw new MarketDataException(Venue, $"'{field}' should be a decimal string, found {kind}");
+        if (!FixedPoint.TryParse(value, out long raw, out string? error))
+            throw new MarketDataException(Venue, $"bad number '{JsonValues.Text(value)}' in '{field}': {error}");
+        return raw;
+    }
+
+    private long Int64(JsonTokenType kind, ReadOnlySpan<byte> value, string field)
+    {
+        if (kind is JsonTokenType.Number or JsonTokenType.String &&
+            System.Buffers.Text.Utf8Parser.TryParse(value, out long v, out int used) && used == value.Length && value.Length > 0)
+            return v;
+        throw new MarketDataException(Venue, $"'{field}' should be an integer, found {kind} {JsonValues.Text(value)}");
+    }
+
+    /// <summary>
+    /// The fast path for Binance's own message shapes: a scan of <c>{"key":scalar | [[price,size],...],...}</c>,
+    /// optionally wrapped in the combined-stream envelope (depthUpdate, bookTicker, trade, depth snapshot). Anything
+    /// else (other arrays, escapes, deeper nesting, malformed text, a bad level) returns false and goes to the general
+    /// JSON reader, which also words the errors. Both end in the same field handling.
+    /// </summary>
+    private bool TryParseFlat(ReadOnlySpan<byte> json, MarketMessage m, ref Fields f)
+    {
+        int i = 0;
+        return ScanObject(json, ref i, m, ref f, envelope: true) && SkipWhitespace(json, ref i) == json.Length;
+    }
+
+    private bool ScanObject(ReadOnlySpan<byte> json, ref int i, MarketMessage m, ref Fields f, bool envelope)
+    {
+        if (SkipWhitespace(json, ref i) >= json.Length || json[i] != (byte)'{') return false;
+        i++;
+        if (SkipWhitespace(json, ref i) < json.Length && json[i] == (byte)'}') { i++; return true; }
+        while (true)
+        {
+            if (!ScanString(json, ref i, out ReadOnlySpan<byte> name)) return false;
+            if (SkipWhitespace(json, ref i) >= json.Length || json[i] != (byte)':') return false;
+            i++;
+            if (SkipWhitespace(json, ref i) >= json.Length) return false;
+            byte c = json[i];
+            if (c == (byte)'{')
+            {
+                if (!envelope || !name.SequenceEqual("data"u8) || !ScanObject(json, ref i, m, ref f, envelope: false)) return false;
+            }
+            else if (c == (byte)'[')
+            {
+                bool bids = name.SequenceEqual("b"u8) || name.SequenceEqual("bids"u8);
+                if (!bids && !name.SequenceEqual("a"u8) && !name.SequenceEqual("asks"u8)) return false;
+                if (!ScanLevels(json, ref i, bids ? Side.Bid : Side.Ask, m)) return false;
+                if (bids) f.HasBidLevels = true; else f.HasAskLevels = true;
+            }
+            else if (c == (byte)'"')
+            {
+                if (!ScanString(json, ref i, out ReadOnlySpan<byte> value)) return false;
+                ApplyScalar(name, JsonTokenType.String, value, m, ref f);
+            }
+            else
+            {
+                int start = i;
+                while (i < json.Length && json[i] is not ((byte)',' or (byte)'}' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) i++;
+                ReadOnlySpan<byte> literal = json[start..i];
+                JsonTokenType kind = literal.SequenceEqual("true"u8) ? JsonTokenType.True
+                    : literal.SequenceEqual("false"u8) ? JsonTokenType.False
+                    : literal.SequenceEqual("null"u8) ? JsonTokenType.Null
+                    : IsNumber(literal) ? JsonTokenType.Number
+                    : JsonTokenType.None;
+                if (kind == JsonTokenType.None) return false;
+                ApplyScalar(name, kind, literal, m, ref f);
+            }
+            if (SkipWhitespace(json, ref i) >= json.Length) return false;
+            if (json[i] == (byte)'}') { i++; return true; }
+            if (json[i] != (byte)',') return false;
+            i++;
+        }
+    }
+
+    /// <summary>[["price","size"],...]: exactly two strings per level; anything else goes to the full reader.</summary>
+    private static bool ScanLevels(ReadOnlySpan<byte> json, ref int i, Side side, MarketMessage m)
+    {
+        i++; // '['
+        if (SkipWhitespace(json, ref i) < json.Length && json[i] == (byte)']') { i++; return true; }
+        while (true)
+        {
+            if (SkipWhitespace(json, ref i) >= json.Length || json[i] != (byte)'[') return false;
+            i++;
+            if (!ScanString(json, ref i, out ReadOnlySpan<byte> price)) return false;
+            if (SkipWhitespace(json, ref i) >= json.Length || json[i] != (byte)',') return false;
+            i++;
+            if (!ScanString(json, ref i, out ReadOnlySpan<byte> size)) return false;
+            if (SkipWhitespace(json, ref i) >= json.Length || json[i] != (byte)']') return false;
+            i++;
+            if (!FixedPoint.TryParse(price, out long p, out _) || !FixedPoint.TryParse(size, out long q, out _) || p == 0) return false;
+            m.AddLevel(new LevelUpdate(side, new Price(p), new Quantity(q)));
+            if (SkipWhitespace(json, ref i) >= json.Length) return false;
+            if (json[i] == (byte)']') { i++; return true; }
+            if (json[i] != (byte)',') return false;
+            i++;
+        }
+    }
+
+    private static bool ScanString(ReadOnlySpan<byte> json, ref int i, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (SkipWhitespace(json, ref i) >= json.Length || json[i] != (byte)'"') return false;
+        int end = json[(i + 1)..].IndexOfAny((byte)'"', (byte)'\\');
+        if (end < 0 || json[i + 1 + end] != (byte)'"') return false; // escapes: the full reader unescapes
+        value = json.Slice(i + 1, end);
+        foreach (byte b in value)
+        {
+            if (b < 0x20) return false; // control characters are invalid JSON: let the full reader say so
+        }
+        i += end + 2;
+        return true;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty) return false;
+        int k = s[0] == (byte)'-' ? 1 : 0;
+        if (k == s.Length) return false;
+        for (; k < s.Length; k++)
+        {
+            if ((uint)(s[k] - '0') > 9) return false; // fractions and exponents: the full reader
+        }
+        return true;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> json, ref int i)
+    {
+        while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        return i;
     }
 
     private void Classify(MarketMessage m, ref Fields f)
