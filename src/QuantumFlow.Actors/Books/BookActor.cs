@@ -24,7 +24,6 @@ public sealed class BookActor : ReceivePersistentActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<IActorRef> _children = new();
     private IActorRef? _mediator;
-    private IActorRef _feed = ActorRefs.Nobody;
     private long _feedRun;
     private long _seq;
     private long _journaled;
@@ -83,7 +82,6 @@ public sealed class BookActor : ReceivePersistentActor
 
     private void OnIngest(Ingest ingest)
     {
-        _feed = Sender;
         if (ingest.FeedRun == _feedRun && ingest.Seq <= _seq)
         {
             // A resend of a batch already journaled or being journaled: acknowledge it once every write so far is done.
