@@ -6,7 +6,7 @@ namespace QuantumFlow.Models.Datasets;
 
 /// <summary>
 /// A feature table as CSV: identity and clock columns, every feature by name, then the label columns (empty when a
-/// row has no label). Doubles are written in round-trip form, so reading the file back gives the same values.
+/// row has no label). Doubles are written in their shortest round-trip form, so reading the file back gives the same values.
 /// </summary>
 public sealed class CsvFeatureSink : IFeatureSink, IDisposable
 {
@@ -62,7 +62,8 @@ public sealed class CsvFeatureSink : IFeatureSink, IDisposable
 
     private void WriteDouble(double v)
     {
-        v.TryFormat(_buffer, out int n, "R", CultureInfo.InvariantCulture);
+        // The default format is the shortest text that round-trips (.NET Core 3.0+), and faster than "R".
+        v.TryFormat(_buffer, out int n, default, CultureInfo.InvariantCulture);
         _writer.Write(_buffer, 0, n);
     }
 }

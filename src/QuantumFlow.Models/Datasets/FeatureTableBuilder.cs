@@ -67,8 +67,6 @@ public sealed class FeatureTableBuilder
             Stats.LabeledRows++;
             Stats.ClassCounts[(int)row.Label.Class]++;
         }
-        string book = $"{row.Venue.Id()}:{row.Symbol}";
-        Stats.RowsPerBook[book] = Stats.RowsPerBook.GetValueOrDefault(book) + 1;
         _spare.Push(row);
     }
 
@@ -81,7 +79,7 @@ public sealed class FeatureTableBuilder
             if (book is null) return;
             if (!_books.TryGetValue(message.Symbol, out BookFeatures? state))
             {
-                state = new BookFeatures(owner);
+                state = new BookFeatures(owner, $"{book.Book.Venue.Id()}:{book.Book.Symbol}");
                 _books[message.Symbol] = state;
             }
             if (message.Kind == MessageKind.Trade)
@@ -100,13 +98,21 @@ public sealed class FeatureTableBuilder
 
         public void Flush()
         {
-            foreach (BookFeatures s in _books.Values) s.Flush();
+            foreach (BookFeatures s in _books.Values)
+            {
+                s.Flush();
+                owner.Stats.RowsPerBook[s.BookId] = owner.Stats.RowsPerBook.GetValueOrDefault(s.BookId) + s.Rows;
+            }
         }
     }
 
-    private sealed class BookFeatures(FeatureTableBuilder owner)
+    private sealed class BookFeatures(FeatureTableBuilder owner, string bookId)
     {
         private readonly Queue<FeatureRecord> _pending = new();
+
+        public string BookId { get; } = bookId;
+        /// <summary>Rows of this book emitted so far.</summary>
+        public long Rows { get; private set; }
 
         public FeatureEngine Engine { get; } = new(owner._features);
         private Labeler Labeler { get; } = new(owner._labels);
@@ -124,6 +130,7 @@ public sealed class FeatureTableBuilder
             row.HasLabel = false;
             v.CopyTo(row.Values);
             _pending.Enqueue(row);
+            Rows++;
             Labeler.Observe(v);
             while (Labeler.TryTake(out Label label))
             {
