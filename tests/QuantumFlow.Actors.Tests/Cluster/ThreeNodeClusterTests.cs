@@ -10,6 +10,7 @@ using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Venues;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests.Cluster;
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Tests.Support;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Tests.Inspection;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace QuantumFlow.Host.Tests.Inspection;
+namespace QuantumFlow.Tests.Support;
 
 /// <summary>
 /// A fresh database on the throwaway PostgreSQL server that scripts/test.sh starts (QF_TEST_POSTGRES), dropped after use.
