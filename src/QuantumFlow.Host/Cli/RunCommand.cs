@@ -17,17 +17,19 @@ public static class RunCommand
         var node = new NodeFlags();
         var feed = new FeedFlags();
         var interval = new Option<double>("--status-every") { Description = "Seconds between status lines.", DefaultValueFactory = _ => 5 };
+        var models = new Option<string?>("--models") { Description = "Trained checkpoints to predict with (default: ./models, else those shipped with the executable)." };
         var run = new Command("run", "Start a node (single by default: SQLite journal, the shipped sample replayed as the live feed) and run until Ctrl+C.");
         node.AddTo(run);
         feed.AddTo(run);
         run.Options.Add(interval);
+        run.Options.Add(models);
         run.SetAction(async (parse, cancel) =>
         {
             NodeOptions options;
             FeedSpec spec;
             try
             {
-                options = node.Read(parse);
+                options = Training.PredictionModels.Attach(node.Read(parse), parse.GetValue(models), Console.Out);
                 spec = feed.Read(parse);
             }
             catch (FormatException e)
