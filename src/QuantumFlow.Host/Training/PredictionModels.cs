@@ -18,9 +18,11 @@ public static class PredictionModels
         return null;
     }
 
+    /// <summary>Turns the prediction child on, with the checkpoints found (online learners only when there are none).</summary>
     public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
     {
-        if (!options.Prediction.Enabled || Find(directory) is not { } dir)
+        options = options with { Prediction = options.Prediction with { Enabled = true } };
+        if (Find(directory) is not { } dir)
         {
             output.WriteLine("predictions: online learners only (no trained checkpoints found)");
             return options;
