@@ -17,8 +17,9 @@ public static class EvaluateCommand
         var data = new Option<string[]>("--data") { Description = "Recordings.", Required = true, AllowMultipleArgumentsPerToken = true };
         var unseen = new Option<bool>("--unseen") { Description = "The recordings were not used in training: score every example, not only the held-out test part." };
         var output = new Option<string?>("--out") { Description = "Write the JSON report here (default: stdout)." };
+        var png = new Option<string?>("--png") { Description = "Also write scores.png and reliability.png into this directory." };
         var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1, per-class precision/recall, confusion, log-loss and calibration of each model, the ensemble and the baselines, on unseen data.");
-        foreach (Option o in new Option[] { modelsDir, data, unseen, output }) command.Options.Add(o);
+        foreach (Option o in new Option[] { modelsDir, data, unseen, output, png }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             TorchRuntime.Initialize();
@@ -35,6 +36,10 @@ public static class EvaluateCommand
             string json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
             if (parse.GetValue(output) is { } path) File.WriteAllText(path, json);
             else Console.WriteLine(json);
+            if (parse.GetValue(png) is { } pngDir)
+            {
+                foreach (string file in EvaluationCharts.Write(result, pngDir)) Console.Error.WriteLine($"wrote {file}");
+            }
             Console.Error.WriteLine($"{result.Examples} unseen examples ({result.Data})");
             Console.Error.WriteLine($"{"model",-16} {"acc",6} {"bal.acc",7} {"macroF1",7} {"logloss",7} {"ECE",6}");
             foreach (ClassificationReport r in result.Models)

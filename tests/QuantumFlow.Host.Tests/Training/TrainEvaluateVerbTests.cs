@@ -37,7 +37,9 @@ public sealed class TrainEvaluateVerbTests : IDisposable
         Assert.True(checkpoint.Stds.Count(s => s > 0) > checkpoint.Features.Length / 2);
 
         string report = Path.Combine(_dir, "report.json");
-        Assert.Equal(0, Program.Root().Parse(["evaluate", "--models", models, "--data", .. data, "--out", report]).Invoke());
+        string charts = Path.Combine(_dir, "charts");
+        Assert.Equal(0, Program.Root().Parse(["evaluate", "--models", models, "--data", .. data, "--out", report, "--png", charts]).Invoke());
+        Assert.All(new[] { "scores.png", "reliability.png" }, f => Assert.True(new FileInfo(Path.Combine(charts, f)).Length > 1_000, f));
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(report));
         int examples = json.RootElement.GetProperty("Examples").GetInt32();
         Assert.InRange(examples, 100, 2_000); // the last 15 % of one session, less the purge: never the training rows
