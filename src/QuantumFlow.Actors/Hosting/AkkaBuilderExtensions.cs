@@ -5,6 +5,7 @@ using Akka.Hosting;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Actors.Prediction;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -40,11 +41,12 @@ public static class AkkaBuilderExtensions
         return builder.WithShardRegionProxy<BookRegion>("book", "book", extractor);
     }
 
-    /// <summary>What runs beside each book: its features (and, later, its predictions).</summary>
+    /// <summary>What runs beside each book: its features and its predictions.</summary>
     private static Dictionary<string, Props> BookChildren(string entityId, NodeOptions options)
     {
         var children = new Dictionary<string, Props>();
         if (options.Features.Enabled) children[FeatureActor.ChildName] = FeatureActor.Props(entityId, options.Features, options.Books.Publish);
+        if (options.Prediction.Enabled) children[PredictorActor.ChildName] = PredictorActor.Props(entityId, options.Prediction, options.Books.Publish);
         return children;
     }
 

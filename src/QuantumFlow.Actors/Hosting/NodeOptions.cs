@@ -1,6 +1,7 @@
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Inspection;
+using QuantumFlow.Actors.Prediction;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -20,6 +21,11 @@ public sealed record NodeOptions
     public int MaxShards { get; init; } = 30;
     public BookActorOptions Books { get; init; } = new();
     public FeatureActorOptions Features { get; init; } = new();
+    /// <summary>
+    /// The prediction child of every book. Off unless asked for, so nodes embedded in tests and tools pay nothing;
+    /// `quantumflow run` turns it on (online learners, plus the trained checkpoints it finds).
+    /// </summary>
+    public PredictionOptions Prediction { get; init; } = new() { Enabled = false };
     /// <summary>Folder that holds the hocon/*.conf files (default: beside the executable).</summary>
     public string? HoconDirectory { get; init; }
     /// <summary>Extra HOCON applied last (tests, operators).</summary>

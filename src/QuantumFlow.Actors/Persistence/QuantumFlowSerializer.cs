@@ -4,6 +4,8 @@ using Akka.Serialization;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
+using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Actors.Persistence;
@@ -40,6 +42,9 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         GetFeatures => "R1",
         NoFeatures => "Z1",
         FeatureSnapshot => "F1",
+        GetPrediction => "K1",
+        NoPrediction => "X1",
+        PredictionEvent => "P1",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -98,6 +103,17 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                     w.Write(f.Names[i]); w.Write(f.Values[i]);
                 }
                 break;
+            case GetPrediction g: w.Write(g.EntityId); break;
+            case NoPrediction n: w.Write(n.EntityId); break;
+            case PredictionEvent p:
+                w.Write(p.EntityId); w.Write(p.Sequence); w.Write(p.TimeNs); w.Write(p.ReceiveTimeNs);
+                w.Write(p.Models.Count);
+                foreach (ModelOutput m in p.Models)
+                {
+                    w.Write(m.Name); w.Write(m.Version); w.Write(m.Weight); w.Write(m.Down); w.Write(m.Flat); w.Write(m.Up);
+                }
+                w.Write(p.Down); w.Write(p.Flat); w.Write(p.Up); w.Write((byte)p.Predicted); w.Write(p.Confidence); w.Write(p.LatencyNs);
+                break;
             default:
                 throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
         }
@@ -118,6 +134,9 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "R1" => new GetFeatures(r.ReadString()),
         "Z1" => new NoFeatures(r.ReadString()),
         "F1" => ReadFeatures(r),
+        "K1" => new GetPrediction(r.ReadString()),
+        "X1" => new NoPrediction(r.ReadString()),
+        "P1" => ReadPrediction(r),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -134,6 +153,18 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
             values[i] = r.ReadDouble();
         }
         return new FeatureSnapshot(id, seq, t, ex, rx, names, values);
+    }
+
+    private static PredictionEvent ReadPrediction(BinaryReader r)
+    {
+        string id = r.ReadString();
+        long seq = r.ReadInt64(), t = r.ReadInt64(), rx = r.ReadInt64();
+        var models = new ModelOutput[r.ReadInt32()];
+        for (int i = 0; i < models.Length; i++)
+        {
+            models[i] = new ModelOutput(string.Intern(r.ReadString()), string.Intern(r.ReadString()), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        }
+        return new PredictionEvent(id, seq, t, rx, models, r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), (LabelClass)r.ReadByte(), r.ReadDouble(), r.ReadInt64());
     }
 
     private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));

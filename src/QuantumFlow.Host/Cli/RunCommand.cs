@@ -2,6 +2,7 @@ using System.CommandLine;
 using Akka.Actor;
 using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Inspection.Server;
@@ -17,17 +18,19 @@ public static class RunCommand
         var node = new NodeFlags();
         var feed = new FeedFlags();
         var interval = new Option<double>("--status-every") { Description = "Seconds between status lines.", DefaultValueFactory = _ => 5 };
+        var models = new Option<string?>("--models") { Description = "Trained checkpoints to predict with (default: ./models, else those shipped with the executable)." };
         var run = new Command("run", "Start a node (single by default: SQLite journal, the shipped sample replayed as the live feed) and run until Ctrl+C.");
         node.AddTo(run);
         feed.AddTo(run);
         run.Options.Add(interval);
+        run.Options.Add(models);
         run.SetAction(async (parse, cancel) =>
         {
             NodeOptions options;
             FeedSpec spec;
             try
             {
-                options = node.Read(parse);
+                options = Training.PredictionModels.Attach(node.Read(parse), parse.GetValue(models), Console.Out);
                 spec = feed.Read(parse);
             }
             catch (FormatException e)
@@ -57,7 +60,7 @@ public static class RunCommand
         {
             await Task.WhenAny(Task.Delay(statusEvery, cancel), system.WhenTerminated);
             if (cancel.IsCancellationRequested || system.WhenTerminated.IsCompleted) break;
-            await PrintStatusAsync(feed, host.BookRegion(), output);
+            await PrintStatusAsync(feed, host.BookRegion(), output, options.Prediction.Enabled && options.CarriesBooks);
         }
         output.WriteLine(system.WhenTerminated.IsCompleted ? "the node left the cluster; stopping" : "stopping");
         await host.StopAsync(CancellationToken.None);
@@ -71,7 +74,7 @@ public static class RunCommand
         _ => $"{spec.Kind} live",
     };
 
-    private static async Task PrintStatusAsync(IActorRef feed, IActorRef books, TextWriter output)
+    private static async Task PrintStatusAsync(IActorRef feed, IActorRef books, TextWriter output, bool predictions)
     {
         FeedStatus status;
         try
@@ -92,6 +95,9 @@ public static class RunCommand
                 string top = v.Bids.Count > 0 && v.Asks.Count > 0 ? $"{v.Bids[0].Price} x {v.Bids[0].Quantity} / {v.Asks[0].Price} x {v.Asks[0].Quantity}" : "(empty)";
                 output.WriteLine($"  {v.EntityId,-24} {v.State,-16} {top}  journaled {v.EventsJournaled}, resyncs {v.Resyncs}, backlog {b.Backlog}" +
                                  (v.IsValid ? "" : $"  [not valid: {v.LastProblem ?? "awaiting snapshot"}]"));
+                if (predictions && await books.Ask<object>(new GetPrediction(b.EntityId), TimeSpan.FromSeconds(3)) is PredictionEvent p)
+                    output.WriteLine($"  {"",-24} prediction {p.Predicted} {p.Confidence:P0} (down {p.Down:F2} flat {p.Flat:F2} up {p.Up:F2}); weights " +
+                                     string.Join(", ", p.Models.Select(m => $"{m.Name} {m.Weight:F2}")) + $"; {p.LatencyNs / 1e6:F2} ms");
             }
             catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
             {

@@ -1,0 +1,39 @@
+using Akka.Actor;
+using QuantumFlow.Models.Prediction;
+
+namespace QuantumFlow.Actors.Prediction;
+
+/// <summary>
+/// The node's model actors, one per trained model instance, created on first use by whichever book asks first, so
+/// books created later by sharding find them without wiring at startup.
+/// </summary>
+public sealed class ModelHosts : IExtension
+{
+    private readonly ExtendedActorSystem _system;
+    private readonly Dictionary<IProbabilisticModel, IActorRef> _actors = new(ReferenceEqualityComparer.Instance);
+    private readonly Lock _lock = new();
+
+    public ModelHosts(ExtendedActorSystem system) => _system = system;
+
+    public static ModelHosts Get(ActorSystem system) => system.WithExtension<ModelHosts, ModelHostsProvider>();
+
+    public IActorRef For(IProbabilisticModel model)
+    {
+        lock (_lock)
+        {
+            if (!_actors.TryGetValue(model, out IActorRef? actor))
+            {
+                string name = $"model-{Uri.EscapeDataString(model.Name)}-{_actors.Count}";
+                actor = _system.SystemActorOf(ModelActor.Props(model), name);
+                _actors[model] = actor;
+            }
+            return actor;
+        }
+    }
+}
+
+/// <summary>Akka extension id of <see cref="ModelHosts"/>.</summary>
+public sealed class ModelHostsProvider : ExtensionIdProvider<ModelHosts>
+{
+    public override ModelHosts CreateExtension(ExtendedActorSystem system) => new(system);
+}

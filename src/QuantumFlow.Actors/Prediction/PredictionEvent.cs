@@ -1,0 +1,22 @@
+using QuantumFlow.Models.Labels;
+
+namespace QuantumFlow.Actors.Prediction;
+
+/// <summary>
+/// A book's prediction for the label horizon after one book update (the feature vector <paramref name="Sequence"/>):
+/// per-model and ensemble probabilities, the predicted class and its probability, the weights and versions used.
+/// <paramref name="LatencyNs"/> runs from the predictor receiving the book update to this event (all models answered);
+/// <paramref name="ReceiveTimeNs"/> is the feed's receive time of that update, for end-to-end latency of live feeds.
+/// </summary>
+public sealed record PredictionEvent(
+    string EntityId,
+    long Sequence,
+    long TimeNs,
+    long ReceiveTimeNs,
+    IReadOnlyList<ModelOutput> Models,
+    double Down,
+    double Flat,
+    double Up,
+    LabelClass Predicted,
+    double Confidence,
+    long LatencyNs) : IQuantumFlowMessage;

@@ -1,0 +1,31 @@
+using QuantumFlow.Models.Features;
+using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Prediction.Bayesian;
+using QuantumFlow.Models.Prediction.Ensembles;
+
+namespace QuantumFlow.Actors.Prediction;
+
+/// <summary>The prediction child of every book: which models, which label, how the ensemble weighs them.</summary>
+public sealed record PredictionOptions
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Must match what the batch models were trained on (their scalers bind features by name).</summary>
+    public FeatureOptions Features { get; init; } = FeatureOptions.Default;
+
+    /// <summary>The horizon and threshold that resolve predictions (and must match the models' training labels).</summary>
+    public LabelOptions Labels { get; init; } = LabelOptions.Default;
+
+    public EnsembleOptions Ensemble { get; init; } = EnsembleOptions.Default;
+
+    /// <summary>Online learners, one instance per book: by default the state-conditioned Dirichlet and the seed's unconditioned one.</summary>
+    public IReadOnlyList<DirichletStateOptions> Learners { get; init; } =
+        [DirichletStateOptions.Default, DirichletStateOptions.Default with { Name = "dirichlet", Conditioned = false }];
+
+    /// <summary>
+    /// Trained models shared by all books of a node: each runs in one node-local actor that micro-batches the requests
+    /// of many symbols. They must be safe to call from that actor's thread while nothing else calls them.
+    /// </summary>
+    public IReadOnlyList<IProbabilisticModel> BatchModels { get; init; } = [];
+}

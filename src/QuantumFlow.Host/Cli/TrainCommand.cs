@@ -1,0 +1,80 @@
+using System.CommandLine;
+using QuantumFlow.Host.Training;
+using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Training;
+using QuantumFlow.Models.Torch.Networks;
+using Spectre.Console;
+
+namespace QuantumFlow.Host.Cli;
+
+/// <summary><c>quantumflow train</c>: recordings to trained, checkpointed Torch models (the test part is held out for evaluate).</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data") { Description = "Recordings; files of one session in order are read as one stream.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Checkpoint directory.", DefaultValueFactory = _ => "models" };
+        var horizon = new Option<long>("--horizon") { Description = "Label horizon in book updates.", DefaultValueFactory = _ => 50 };
+        var threshold = new Option<double>("--threshold-bps") { Description = "UP/DOWN beyond this move (bps).", DefaultValueFactory = _ => 0.5 };
+        var window = new Option<int>("--window") { Description = "Rows of history per example.", DefaultValueFactory = _ => 20 };
+        var models = new Option<string[]>("--models") { Description = "lstm, attention-lstm, transformer.", DefaultValueFactory = _ => ["lstm", "attention-lstm", "transformer"], AllowMultipleArgumentsPerToken = true };
+        var trials = new Option<int>("--trials") { Description = "Random hyperparameter trials per model.", DefaultValueFactory = _ => 3 };
+        var epochs = new Option<int>("--epochs") { Description = "Most epochs per trial (early stopping usually ends sooner).", DefaultValueFactory = _ => 15 };
+        var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 1 };
+        var command = new Command("train", "Train the Torch models on recordings: chronological split by session with a purge gap, scaler on train only, class weights, early stopping, LR schedule, small random search.");
+        foreach (Option o in new Option[] { data, output, horizon, threshold, window, models, trials, epochs, threads }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var labels = LabelOptions.Default with { Horizon = parse.GetValue(horizon), ThresholdBps = parse.GetValue(threshold) };
+            NetworkKind[] kinds;
+            try
+            {
+                labels.Validate();
+                kinds = [.. (parse.GetValue(models) ?? []).Select(m => m switch
+                {
+                    "lstm" => NetworkKind.Lstm,
+                    "attention-lstm" => NetworkKind.AttentionLstm,
+                    "transformer" => NetworkKind.Transformer,
+                    _ => throw new ArgumentException($"unknown model '{m}'"),
+                })];
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            var settings = new TrainSettings
+            {
+                OutDirectory = parse.GetValue(output)!,
+                Labels = labels,
+                Window = parse.GetValue(window),
+                Kinds = kinds,
+                Trials = Math.Max(1, parse.GetValue(trials)),
+                Epochs = Math.Max(1, parse.GetValue(epochs)),
+                Threads = Math.Max(1, parse.GetValue(threads)),
+            };
+            List<SessionRows> sessions = TrainingData.Load(parse.GetValue(data)!, labels, Console.WriteLine);
+            var trainer = new ModelTrainer(settings, Console.WriteLine);
+            if (!AnsiConsole.Profile.Capabilities.Interactive)
+            {
+                trainer.Run(sessions);
+                return 0;
+            }
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    ProgressTask task = ctx.AddTask("training", maxValue: kinds.Length * settings.Trials);
+                    int done = 0, lastTrial = 0;
+                    trainer.Run(sessions, (text, trial, _) =>
+                    {
+                        if (trial != lastTrial) { lastTrial = trial; task.Value = done++; }
+                        task.Description = Markup.Escape(text);
+                    });
+                    task.Value = task.MaxValue;
+                });
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Torch;
+using QuantumFlow.Models.Torch.Checkpoints;
+
+namespace QuantumFlow.Host.Training;
+
+/// <summary>Loads the trained checkpoints a node predicts with, and makes the predictor's label match theirs.</summary>
+public static class PredictionModels
+{
+    /// <summary>The directory given, else ./models, else the models shipped beside the executable; null when none has checkpoints.</summary>
+    public static string? Find(string? given)
+    {
+        foreach (string dir in given is not null ? [given] : new[] { "models", Path.Combine(AppContext.BaseDirectory, "models") })
+        {
+            if (Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*.weights").Any()) return dir;
+        }
+        return null;
+    }
+
+    /// <summary>Turns the prediction child on, with the checkpoints found (online learners only when there are none).</summary>
+    public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
+    {
+        options = options with { Prediction = options.Prediction with { Enabled = true } };
+        if (Find(directory) is not { } dir)
+        {
+            output.WriteLine("predictions: online learners only (no trained checkpoints found)");
+            return options;
+        }
+        TorchRuntime.Initialize();
+        List<TorchSequenceModel> models = TorchSequenceModel.LoadAll(dir);
+        TorchCheckpoint first = models[0].Checkpoint;
+        if (models.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
+            throw new FormatException($"the checkpoints in {dir} were trained for different labels; keep one label per directory");
+        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))} + online learners; horizon {first.Horizon} {first.HorizonUnit.ToString().ToLowerInvariant()}, {first.ThresholdBps} bps");
+        return options with
+        {
+            Prediction = options.Prediction with
+            {
+                BatchModels = models,
+                Labels = options.Prediction.Labels with { Horizon = first.Horizon, Unit = first.HorizonUnit, ThresholdBps = first.ThresholdBps, Mode = first.ThresholdMode },
+            },
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using QuantumFlow.Models.Datasets;
+using QuantumFlow.Models.Features;
+using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Scaling;
+using QuantumFlow.Models.Prediction.Training;
+using QuantumFlow.Models.Torch.Training;
+using QuantumFlow.Models.Verification;
+
+namespace QuantumFlow.Host.Training;
+
+/// <summary>Recordings to labelled sessions, and examples to the scaled arrays the networks train on.</summary>
+public static class TrainingData
+{
+    /// <summary>
+    /// Price and quantity levels (not stationary: a model would learn "BTC was at 64k") are left out of the model
+    /// inputs; their stationary forms (bps deviations, ratios, normalised OFI) stay.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> Excluded =
+    [
+        FeatureNames.BookValid, FeatureNames.MidPrice, FeatureNames.MicroPrice, "weighted_mid_price", "adaptive_fair_value", "time_fair_value",
+        FeatureNames.MicroPriceDeviation, "price_vs_fair_value", FeatureNames.Spread, "total_bid_volume", "total_ask_volume",
+        FeatureNames.VolumeImbalance, "avg_queue_depth_bid", "avg_queue_depth_ask",
+    ];
+
+    public static List<SessionRows> Load(IReadOnlyList<string> paths, LabelOptions labels, Action<string>? progress = null)
+    {
+        var sessions = new List<SessionRows>();
+        foreach (List<string> files in RecordingVerification.GroupSessions(paths))
+        {
+            var collector = new SessionCollector(string.Join('+', files.Select(Path.GetFileName)));
+            new FeatureTableBuilder(collector, labels: labels).Build([files]);
+            foreach (SessionRows book in collector.Books)
+            {
+                if (book.Count > 0) sessions.Add(book);
+                progress?.Invoke($"{book.Session} {book.Book}: {book.Count} rows");
+            }
+        }
+        return sessions;
+    }
+
+    public static ImmutableArray<string> ModelFeatures(ImmutableArray<string> names) => [.. names.Where(n => !Excluded.Contains(n))];
+
+    /// <summary>Fits the scaler on the rows that end training examples (never validation or test rows).</summary>
+    public static Scaler FitScaler(IReadOnlyList<SessionRows> sessions, IEnumerable<Example> train, ImmutableArray<string> features)
+    {
+        int[] map = Scaler.Fit(features, []).Bind(sessions[0].Names);
+        return Scaler.Fit(features, train.Select(e =>
+        {
+            double[] row = sessions[e.Session].Rows[e.Row];
+            return map.Select(i => row[i]).ToArray();
+        }));
+    }
+
+    public static SequenceData Build(IReadOnlyList<SessionRows> sessions, IReadOnlyList<Example> examples, Scaler scaler, int window)
+    {
+        int[] map = scaler.Bind(sessions[0].Names);
+        int f = scaler.Count;
+        var x = new float[examples.Count * window * f];
+        var y = new int[examples.Count];
+        for (int k = 0; k < examples.Count; k++)
+        {
+            Example e = examples[k];
+            SessionRows s = sessions[e.Session];
+            for (int t = 0; t < window; t++)
+            {
+                scaler.Transform(s.Rows[e.Row - window + 1 + t], map, x.AsSpan((k * window + t) * f, f));
+            }
+            y[k] = (int)s.Labels[e.Row]!.Value;
+        }
+        return new SequenceData(x, y, window, f);
+    }
+}

@@ -1,0 +1,9 @@
+namespace QuantumFlow.Models.Torch.Networks;
+
+/// <summary>The sequence architectures (seed spec 4.1-4.3, sized for CPU inference).</summary>
+public enum NetworkKind
+{
+    Lstm,
+    AttentionLstm,
+    Transformer,
+}

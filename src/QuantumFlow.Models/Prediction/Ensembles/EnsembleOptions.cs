@@ -1,0 +1,34 @@
+namespace QuantumFlow.Models.Prediction.Ensembles;
+
+/// <summary>What a model's recent score is made of.</summary>
+public enum EnsembleScore
+{
+    /// <summary>EWMA of -log-loss: rewards calibrated probabilities, not just the right arg-max.</summary>
+    LogLoss,
+    /// <summary>EWMA of hit rate (1 if the predicted class was the label).</summary>
+    Accuracy,
+}
+
+/// <summary>How the ensemble turns recent scores into weights: w = floor + (1 - n floor) softmax(score / T).</summary>
+public sealed record EnsembleOptions
+{
+    public static readonly EnsembleOptions Default = new();
+
+    public EnsembleScore Score { get; init; } = EnsembleScore.LogLoss;
+
+    /// <summary>Half-life of the score EWMA, in resolved predictions (the seed used the last batch only).</summary>
+    public double HalfLife { get; init; } = 200;
+
+    /// <summary>Softmax temperature in score units; lower sharpens (the seed hard-coded 0.5 on accuracy).</summary>
+    public double Temperature { get; init; } = 0.05;
+
+    /// <summary>No model drops below this weight, so one that recovers is noticed (n floor must stay below 1).</summary>
+    public double Floor { get; init; } = 0.02;
+
+    public void Validate()
+    {
+        if (!(HalfLife > 0) || double.IsInfinity(HalfLife)) throw new ArgumentException("the half-life must be positive and finite", nameof(HalfLife));
+        if (!(Temperature > 0) || double.IsInfinity(Temperature)) throw new ArgumentException("the temperature must be positive and finite", nameof(Temperature));
+        if (!(Floor >= 0)) throw new ArgumentException("the floor must be >= 0", nameof(Floor));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using QuantumFlow.Models.Labels;
+
+namespace QuantumFlow.Models.Prediction.Ensembles;
+
+/// <summary>
+/// Mixes the models' probabilities with weights from their recent record (seed spec 4.5, as recommended): an EWMA
+/// of each model's score over resolved predictions, softmax with a temperature, plus a floor. One per symbol, since a
+/// model can be good on one book and poor on another. Weights are readable at any time. Not thread-safe.
+/// </summary>
+public sealed class PerformanceWeightedEnsemble
+{
+    private readonly EnsembleOptions _options;
+    private readonly double _keep;
+    private readonly double[] _score;
+    private readonly double[] _weights;
+    private readonly long[] _resolved;
+
+    public PerformanceWeightedEnsemble(IEnumerable<string> modelNames, EnsembleOptions? options = null)
+    {
+        _options = options ?? EnsembleOptions.Default;
+        _options.Validate();
+        Models = [.. modelNames];
+        if (Models.Length == 0) throw new ArgumentException("an ensemble needs at least one model", nameof(modelNames));
+        if (Models.Length * _options.Floor >= 1) throw new ArgumentException("the floor leaves no weight to share", nameof(options));
+        _keep = Math.Pow(0.5, 1 / _options.HalfLife);
+        _score = new double[Models.Length];
+        _weights = new double[Models.Length];
+        _resolved = new long[Models.Length];
+        // Before any evidence every model scores as a uniform guess would, so the weights start equal.
+        Array.Fill(_score, _options.Score == EnsembleScore.LogLoss ? -Math.Log(3) : 1.0 / 3);
+        Reweigh();
+    }
+
+    public ImmutableArray<string> Models { get; }
+
+    /// <summary>Current weights, in the order of <see cref="Models"/>; they sum to 1.</summary>
+    public ImmutableArray<double> Weights => [.. _weights];
+
+    /// <summary>Each model's EWMA score (-log-loss or accuracy), in the order of <see cref="Models"/>.</summary>
+    public ImmutableArray<double> Scores => [.. _score];
+
+    public double WeightOf(string model) => _weights[Models.IndexOf(model) is var i and >= 0 ? i : throw new KeyNotFoundException(model)];
+
+    /// <summary>Sum of w_m p_m, with <paramref name="perModel"/> in the order of <see cref="Models"/>.</summary>
+    public ClassProbabilities Combine(ReadOnlySpan<ClassProbabilities> perModel)
+    {
+        if (perModel.Length != Models.Length) throw new ArgumentException($"{perModel.Length} predictions for {Models.Length} models", nameof(perModel));
+        double d = 0, f = 0, u = 0;
+        for (int m = 0; m < perModel.Length; m++)
+        {
+            double w = _weights[m];
+            d += w * perModel[m].Down;
+            f += w * perModel[m].Flat;
+            u += w * perModel[m].Up;
+        }
+        return ClassProbabilities.Normalized(d, f, u);
+    }
+
+    /// <summary>A past prediction's label is known: score each model on what it said then, and reweigh.</summary>
+    public void Resolve(ReadOnlySpan<ClassProbabilities> predicted, LabelClass label)
+    {
+        if (predicted.Length != Models.Length) throw new ArgumentException($"{predicted.Length} predictions for {Models.Length} models", nameof(predicted));
+        for (int m = 0; m < predicted.Length; m++)
+        {
+            double s = _options.Score == EnsembleScore.LogLoss ? -predicted[m].LogLoss(label) : predicted[m].Predicted == label ? 1 : 0;
+            _score[m] = _keep * _score[m] + (1 - _keep) * s;
+            _resolved[m]++;
+        }
+        Reweigh();
+    }
+
+    private void Reweigh()
+    {
+        double max = _score.Max();
+        double sum = 0;
+        for (int m = 0; m < _score.Length; m++) sum += _weights[m] = Math.Exp((_score[m] - max) / _options.Temperature);
+        double share = 1 - Models.Length * _options.Floor;
+        for (int m = 0; m < _weights.Length; m++) _weights[m] = _options.Floor + share * _weights[m] / sum;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Configuration;
+using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Models.Features;
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Recording;
+using QuantumFlow.Models.Torch;
+using QuantumFlow.Models.Venues;
+
+namespace QuantumFlow.Benchmarks.Load;
+
+/// <summary>
+/// `prediction [MODELS-DIR] [SYMBOLS] [RATE] [SECONDS]`: predictor actors (one per symbol, each with its own replica,
+/// feature engine, online learners and ensemble) fed the recorded BTCUSDT session's journaled events directly (no book
+/// actor, no journal), with the trained checkpoints in node-local model actors. Two phases: saturation (every symbol
+/// gets the whole session at once: ensemble predictions per second) and paced (RATE book events per second spread over
+/// the symbols: latency from sending the event to the prediction reaching a subscriber, p50/p99/max). RATE counts
+/// the book updates that lead to a prediction; the trades and tickers between them go along unpaced.
+/// </summary>
+public static class PredictionLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string modelsDir = args.Length > 0 ? args[0] : "models";
+        int symbols = args.Length > 1 ? int.Parse(args[1]) : 100;
+        int rate = args.Length > 2 ? int.Parse(args[2]) : 2_000;
+        int seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
+        TorchRuntime.Initialize(threads: 1);
+        List<TorchSequenceModel> models = Directory.Exists(modelsDir) ? TorchSequenceModel.LoadAll(modelsDir) : [];
+        List<MarketEvent> events = Decode(RecordedLines.BtcUsdm2024);
+        Dictionary<long, int> eventOfSequence = PredictedEvents(events);
+        Console.WriteLine($"models: {string.Join(", ", models.Select(m => m.Version))} + bayes-state + dirichlet; {symbols} symbols; {events.Count} events per symbol, {eventOfSequence.Count} predictions each; {Environment.ProcessorCount} cores");
+
+        var options = new PredictionOptions { BatchModels = models };
+        using ActorSystem system = ActorSystem.Create("prediction-load", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+        var collector = new Collector();
+        IActorRef subscriber = system.ActorOf(Props.Create(() => new CollectorActor(collector)));
+        system.EventStream.Subscribe(subscriber, typeof(PredictionEvent));
+
+        // Phase 1: saturation.
+        IActorRef[] predictors = Start(system, options, symbols, "sat");
+        var clock = Stopwatch.StartNew();
+        int saturationEvents = Math.Min(events.Count, 20_000);
+        collector.Reset(symbols * eventOfSequence.Values.Count(i => i < saturationEvents));
+        for (int i = 0; i < saturationEvents; i++)
+        {
+            foreach (IActorRef p in predictors) p.Tell(new BookEventApplied(events[i], false));
+        }
+        await collector.Done.Task.WaitAsync(TimeSpan.FromMinutes(10));
+        double secs = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"saturation: {collector.Count} ensemble predictions in {secs:F1} s = {collector.Count / secs:F0} predictions/s ({saturationEvents * symbols / secs:F0} events/s); predictor-side latency p50 {P(collector.Internal, 0.5):F2} ms p99 {P(collector.Internal, 0.99):F2} ms (queueing under saturation)");
+        foreach (IActorRef p in predictors) system.Stop(p);
+
+        // Phase 2: paced, round-robin over the symbols, events in session order.
+        predictors = Start(system, options, symbols, "paced");
+        var predicts = new bool[events.Count];
+        foreach (int i in eventOfSequence.Values) predicts[i] = true;
+        int perSymbolUpdates = Math.Min(rate * seconds / symbols, eventOfSequence.Count);
+        int perSymbol = 0;
+        for (int seen = 0; perSymbol < events.Count && seen < perSymbolUpdates; perSymbol++) if (predicts[perSymbol]) seen++;
+        int expected = eventOfSequence.Values.Count(i => i < perSymbol) * symbols;
+        var sent = new long[symbols, perSymbol];
+        collector.Reset(expected, (entity, seq, now) =>
+        {
+            int s = int.Parse(entity.AsSpan(entity.IndexOf(':') + 4));
+            return (now - sent[s, eventOfSequence[seq]]) * 1e3 / Stopwatch.Frequency;
+        });
+        clock.Restart();
+        long ticksPerEvent = Stopwatch.Frequency / rate, twoMs = Stopwatch.Frequency / 500;
+        long next = Stopwatch.GetTimestamp();
+        for (int i = 0; i < perSymbol; i++)
+        {
+            for (int s = 0; s < symbols; s++)
+            {
+                if (predicts[i])
+                {
+                    // Sleep while well ahead, yield near the deadline: a spinning sender would take one of two cores.
+                    for (long now = Stopwatch.GetTimestamp(); now < next; now = Stopwatch.GetTimestamp())
+                    {
+                        if (next - now > twoMs) Thread.Sleep(1); else Thread.Yield();
+                    }
+                    next += ticksPerEvent;
+                }
+                sent[s, i] = Stopwatch.GetTimestamp();
+                predictors[s].Tell(new BookEventApplied(events[i], false));
+            }
+        }
+        await collector.Done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        secs = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"paced {rate} book updates/s over {symbols} symbols for {secs:F1} s: {collector.Count} predictions; event sent -> prediction received: " +
+                          $"p50 {P(collector.EndToEnd, 0.5):F2} ms, p99 {P(collector.EndToEnd, 0.99):F2} ms, max {P(collector.EndToEnd, 1):F2} ms; predictor-side p99 {P(collector.Internal, 0.99):F2} ms");
+        await system.Terminate();
+        return 0;
+    }
+
+    private static IActorRef[] Start(ActorSystem system, PredictionOptions options, int symbols, string prefix) =>
+        [.. Enumerable.Range(0, symbols).Select(s => system.ActorOf(PredictorActor.Props($"binance-usdm:SYM{s:D3}", options, publish: false), $"{prefix}-{s}"))];
+
+    private static double P(List<double> values, double q)
+    {
+        if (values.Count == 0) return double.NaN;
+        values.Sort();
+        return values[Math.Min(values.Count - 1, (int)(q * values.Count))];
+    }
+
+    /// <summary>Which event index produced each predicted feature sequence (valid book updates only).</summary>
+    private static Dictionary<long, int> PredictedEvents(List<MarketEvent> events)
+    {
+        var replica = new BookReplica(Venue.BinanceUsdm, "BTCUSDT");
+        var engine = new FeatureEngine();
+        int valid = engine.Schema.IndexOf(FeatureNames.BookValid);
+        var map = new Dictionary<long, int>();
+        for (int i = 0; i < events.Count; i++)
+        {
+            SyncResult r = replica.Apply(events[i]);
+            if (events[i] is Trade) engine.OnTrade(replica.LastMessage);
+            else if (r.ChangedBook() && engine.OnBookUpdate(replica.Book, replica.LastMessage)[valid] == 1) map[engine.Vector.Sequence] = i;
+        }
+        return map;
+    }
+
+    private static List<MarketEvent> Decode(params string[] files)
+    {
+        using IRecordingReader reader = RecordingFormat.Open(files);
+        var decoder = new FeedDecoder(reader.Venue);
+        var events = new List<MarketEvent>();
+        while (reader.TryRead(out RecordedPayload p))
+        {
+            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "reconnected", events);
+            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
+        }
+        return events;
+    }
+
+    private sealed class Collector
+    {
+        private int _expected;
+        private Func<string, long, long, double>? _endToEnd;
+        public int Count;
+        public List<double> Internal { get; } = [];
+        public List<double> EndToEnd { get; } = [];
+        public TaskCompletionSource Done { get; private set; } = new();
+
+        public void Reset(int expected, Func<string, long, long, double>? endToEnd = null)
+        {
+            _expected = expected;
+            _endToEnd = endToEnd;
+            Count = 0;
+            Internal.Clear();
+            EndToEnd.Clear();
+            Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public void On(PredictionEvent p)
+        {
+            long now = Stopwatch.GetTimestamp();
+            Internal.Add(p.LatencyNs / 1e6);
+            if (_endToEnd is not null) EndToEnd.Add(_endToEnd(p.EntityId, p.Sequence, now));
+            if (++Count == _expected) Done.TrySetResult();
+        }
+    }
+
+    private sealed class CollectorActor : ReceiveActor
+    {
+        public CollectorActor(Collector c) => Receive<PredictionEvent>(c.On);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using QuantumFlow.Models.Torch.Checkpoints;
+
+namespace QuantumFlow.Host.Tests.Training;
+
+/// <summary>The train and evaluate verbs end to end on one real session, kept tiny (one model, one trial, two epochs).</summary>
+public sealed class TrainEvaluateVerbTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("qf-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Shared(string relative)
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return Path.GetFullPath(Path.Combine(dir, "..", "shared", "data", relative));
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public void Train_writes_a_complete_checkpoint_and_evaluate_scores_it_against_the_baselines_on_held_out_rows_only()
+    {
+        string[] data = [Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/ethusdt_20240719.gz")];
+        string models = Path.Combine(_dir, "models");
+        int trained = Program.Root().Parse(["train", "--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "2", "--horizon", "30", "--threshold-bps", "1", "--window", "8"]).Invoke();
+        Assert.Equal(0, trained);
+
+        TorchCheckpoint checkpoint = TorchCheckpoint.Read(TorchCheckpoint.JsonPath(models, "lstm"));
+        Assert.True(File.Exists(TorchCheckpoint.WeightsPath(models, "lstm")));
+        Assert.Equal((30L, 1.0, 8), (checkpoint.Horizon, checkpoint.ThresholdBps, checkpoint.WindowLength));
+        Assert.Equal(checkpoint.Features.Length, checkpoint.Means.Length);
+        Assert.Equal(checkpoint.Features.Length, checkpoint.Shape.Inputs);
+        Assert.DoesNotContain("mid_price", checkpoint.Features);
+        Assert.Contains("cks_ofi_L5_norm_50", checkpoint.Features);
+        Assert.True(checkpoint.Stds.Count(s => s > 0) > checkpoint.Features.Length / 2);
+
+        string report = Path.Combine(_dir, "report.json");
+        string charts = Path.Combine(_dir, "charts");
+        Assert.Equal(0, Program.Root().Parse(["evaluate", "--models", models, "--data", .. data, "--out", report, "--png", charts]).Invoke());
+        Assert.All(new[] { "scores.png", "reliability.png" }, f => Assert.True(new FileInfo(Path.Combine(charts, f)).Length > 1_000, f));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(report));
+        int examples = json.RootElement.GetProperty("Examples").GetInt32();
+        Assert.InRange(examples, 100, 2_000); // the last 15 % of one session, less the purge: never the training rows
+        string[] names = [.. json.RootElement.GetProperty("Models").EnumerateArray().Select(m => m.GetProperty("Model").GetString()!)];
+        Assert.Equal(["lstm", "majority", "logistic", "bayes-state", "ensemble"], names);
+        foreach (JsonElement m in json.RootElement.GetProperty("Models").EnumerateArray())
+        {
+            Assert.Equal(examples, m.GetProperty("Count").GetInt32());
+            Assert.Equal(examples, m.GetProperty("Confusion").EnumerateArray().Sum(r => r.EnumerateArray().Sum(c => c.GetInt32())));
+            Assert.InRange(m.GetProperty("BalancedAccuracy").GetDouble(), 0, 1);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Torch.Networks;
+using QuantumFlow.Models.Torch.Training;
+using static TorchSharp.torch;
+
+namespace QuantumFlow.Models.Torch.Tests;
+
+public sealed class TorchModelTests
+{
+    private static TorchCheckpoint Checkpoint(NetworkKind kind, int window, string name = "m") => new()
+    {
+        Name = name,
+        Version = "test/1",
+        Shape = new NetworkShape { Kind = kind, Inputs = SyntheticTask.Names.Length, Hidden = 16, Layers = kind == NetworkKind.Transformer ? 2 : 1, Heads = 4, FeedForward = 32, Dropout = 0 },
+        WindowLength = window,
+        Features = SyntheticTask.Names,
+        Means = [0, 0, 0, 0],
+        Stds = [1, 1, 1, 1],
+        Horizon = 50,
+        ThresholdBps = 5,
+    };
+
+    [Theory]
+    [InlineData(NetworkKind.Lstm)]
+    [InlineData(NetworkKind.AttentionLstm)]
+    [InlineData(NetworkKind.Transformer)]
+    public void Gives_three_probabilities_per_window_and_the_same_after_a_save_and_load(NetworkKind kind)
+    {
+        TorchCheckpoint cp = Checkpoint(kind, window: 10);
+        using var model = new TorchSequenceModel(cp, NetworkFactory.Create(cp.Shape));
+        using (Tensor logits = model.Network.call(zeros(5, 10, 4))) Assert.Equal([5L, 3L], logits.shape);
+
+        // Windows in another feature order with an extra column: the scaler picks the model's features by name.
+        var windows = new List<FeatureWindow>();
+        var rng = new Random(1);
+        for (int w = 0; w < 3; w++)
+        {
+            var window = new FeatureWindow(["extra", "noise_c", "noise_b", "noise_a", "signal"], 12);
+            for (int t = 0; t < 12 - w * 5; t++) window.Push([rng.NextDouble(), rng.NextDouble(), rng.NextDouble(), rng.NextDouble(), rng.NextDouble() - 0.5]);
+            windows.Add(window);
+        }
+        var before = new ClassProbabilities[3];
+        model.PredictBatch(windows, before);
+        Assert.All(before, p => Assert.Equal(1, p.Down + p.Flat + p.Up, 5));
+        Assert.Equal(before[1], model.Predict(windows[1]));
+
+        string dir = Path.Combine(Path.GetTempPath(), $"qf-torch-{Guid.NewGuid():N}");
+        try
+        {
+            model.Save(dir);
+            using TorchSequenceModel loaded = Assert.Single(TorchSequenceModel.LoadAll(dir));
+            var after = new ClassProbabilities[3];
+            loaded.PredictBatch(windows, after);
+            Assert.Equal(before, after);
+            Assert.Equal(cp.Shape, loaded.Checkpoint.Shape);
+            Assert.Equal(cp.Features.ToArray(), loaded.Checkpoint.Features.ToArray());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(NetworkKind.Lstm)]
+    [InlineData(NetworkKind.AttentionLstm)]
+    [InlineData(NetworkKind.Transformer)]
+    public void Training_on_a_small_synthetic_task_reaches_high_accuracy(NetworkKind kind)
+    {
+        SequenceData train = SyntheticTask.Make(1_200, 12, seed: 1), validation = SyntheticTask.Make(400, 12, seed: 2);
+        TorchCheckpoint cp = Checkpoint(kind, window: 12);
+        using nn.Module<Tensor, Tensor> network = NetworkFactory.Create(cp.Shape);
+        (double _, double untrained) = SequenceTrainer.Evaluate(network, validation);
+        IReadOnlyList<EpochReport> epochs = SequenceTrainer.Train(network, train, validation,
+            new TrainOptions { Epochs = 12, BatchSize = 32, LearningRate = 3e-3, Patience = 4 });
+        using Tensor classWeights = tensor(train.ClassWeights());
+        (double loss, double accuracy) = SequenceTrainer.Evaluate(network, validation, classWeights);
+        Assert.True(accuracy > 0.9, $"{kind}: validation accuracy {accuracy:F3} (untrained {untrained:F3}) after {epochs.Count} epochs");
+        Assert.Equal(epochs.Where(e => e.Best).Min(e => e.ValidationLoss), loss, 3); // the best weights were restored
+    }
+}
