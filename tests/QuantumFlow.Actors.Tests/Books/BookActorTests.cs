@@ -129,13 +129,16 @@ public sealed class BookActorTests : TestKit
         Watch(book);
         book.Tell(PoisonPill.Instance);
         ExpectTerminated(book);
-        using (var db = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _db))
+        // Saving and pruning snapshots is asynchronous to the actor: wait (bounded) until exactly the newest remains.
+        await AwaitAssertAsync(() =>
         {
+            using var db = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _db);
             db.Open();
             using var count = db.CreateCommand();
             count.CommandText = "SELECT COUNT(*) FROM snapshot WHERE persistence_id = 'book|binance-usdm:ETHUSDT'";
-            Assert.Equal(1L, (long)count.ExecuteScalar()!); // older snapshots are deleted once a newer one is saved
-        }
+            Assert.Equal(1L, (long)count.ExecuteScalar()!);
+            return Task.CompletedTask;
+        }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
 
         IActorRef again = Sys.ActorOf(BookActor.Props(eth, Options), "book-4b");
         BookView recovered = await again.Ask<BookView>(new GetBook(eth, 5000), TimeSpan.FromSeconds(10));

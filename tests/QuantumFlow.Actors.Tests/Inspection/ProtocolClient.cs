@@ -72,7 +72,10 @@ public sealed class ProtocolClient : IAsyncDisposable
         public List<InspectionFrame> Frames { get; } = new();
         public EndFrame End { get; set; } = null!;
 
-        public TableFrame Table(string title) => Frames.OfType<TableFrame>().Single(t => t.Title == title);
+        public TableFrame Table(string title) =>
+            Frames.OfType<TableFrame>().SingleOrDefault(t => t.Title == title)
+            ?? throw new Xunit.Sdk.XunitException($"no table '{title}' in the answer: exit {End?.Exit}, error '{End?.Error}', " +
+                                                  $"frames {string.Join(", ", Frames.Select(f => f.GetType().Name))}, notes {string.Join(" | ", Notes)}");
 
         public IEnumerable<string> Notes => Frames.OfType<NoteFrame>().Select(n => n.Text);
 
