@@ -15,4 +15,10 @@ public interface IVenueParser
 
     /// <exception cref="MarketDataException">malformed JSON, a missing field, a bad number, an unknown side...</exception>
     ReadOnlySpan<MarketMessage> Parse(ReadOnlySpan<byte> payload, long receiveTimeNs);
+
+    /// <summary>
+    /// True when a glance at the payload shows it is only the venue's best bid/ask (which never changes a book), so a
+    /// consumer that does not want those can skip parsing it. False when unsure.
+    /// </summary>
+    bool IsBestBidAskOnly(ReadOnlySpan<byte> payload) => false;
 }

@@ -109,6 +109,9 @@ public class BinanceParserTests
             MarketEvent? b = Single(full.ParseWithReader(payload.Data, payload.ReceiveTimeNs));
             total++;
             if (a is Trade or BestBidAsk) flat++;
+            // The glance that lets feature tables skip best bid/ask payloads never skips anything else.
+            if (fast.IsBestBidAskOnly(payload.Data)) Assert.IsType<BestBidAsk>(b);
+            else Assert.IsNotType<BestBidAsk>(b);
             Assert.Equal(b?.GetType(), a?.GetType());
             if (a is BookDelta da) Assert.Equal(((BookDelta)b!).Levels, da.Levels);
             else if (a is BookSnapshot sa) Assert.Equal(((BookSnapshot)b!).Levels, sa.Levels);

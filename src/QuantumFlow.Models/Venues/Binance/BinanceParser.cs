@@ -25,6 +25,15 @@ public sealed class BinanceParser : IVenueParser
 
     public long PayloadSequence => MarketMessage.NoId;
 
+    /// <summary>A combined-stream envelope names the stream first: <c>{"stream":"btcusdt@bookTicker",...</c>.</summary>
+    public bool IsBestBidAskOnly(ReadOnlySpan<byte> payload)
+    {
+        if (!payload.StartsWith("{\"stream\":\""u8)) return false;
+        ReadOnlySpan<byte> rest = payload[11..];
+        int end = rest.IndexOf((byte)'"');
+        return end > 0 && rest[..end].EndsWith("@bookTicker"u8);
+    }
+
     public ReadOnlySpan<MarketMessage> Parse(ReadOnlySpan<byte> payload, long receiveTimeNs)
     {
         _pool.Clear();
