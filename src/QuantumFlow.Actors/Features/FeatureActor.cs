@@ -20,8 +20,7 @@ public sealed class FeatureActor : ReceiveActor, IWithTimers
 
     private readonly string _entityId;
     private readonly FeatureActorOptions _options;
-    private readonly BookReplica _replica;
-    private readonly FeatureEngine _engine;
+    private readonly FeatureReplica _features;
     private IActorRef? _mediator;
     private FeatureSnapshot? _latest;
     private bool _hasVector;
@@ -33,15 +32,10 @@ public sealed class FeatureActor : ReceiveActor, IWithTimers
             throw new ArgumentException($"'{entityId}' is not a book id (venue:symbol)", nameof(entityId));
         _entityId = entityId;
         _options = options;
-        _replica = new BookReplica(venue, symbol);
-        _engine = new FeatureEngine(options.Features);
+        _features = new FeatureReplica(venue, symbol, options.Features);
         if (publish) _mediator = DistributedPubSub.Get(Context.System).Mediator;
 
-        Receive<BookRestored>(r =>
-        {
-            _replica.Restore(r.Checkpoint);
-            _engine.Reset();
-        });
+        Receive<BookRestored>(r => _features.Restore(r.Checkpoint));
         Receive<BookEventApplied>(OnEvent);
         Receive<PublishTick>(_ => PublishLatest());
         Receive<GetFeatures>(_ => Sender.Tell(Latest() is { } f ? f : new NoFeatures(_entityId)));
@@ -59,27 +53,10 @@ public sealed class FeatureActor : ReceiveActor, IWithTimers
 
     private void OnEvent(BookEventApplied applied)
     {
-        SyncResult result;
-        try
-        {
-            result = _replica.Apply(applied.Event);
-        }
-        catch (MarketDataException)
-        {
-            return; // the parent refused it too: the book is unchanged
-        }
-        MarketMessage message = _replica.LastMessage;
-        if (applied.Event is Trade)
-        {
-            _engine.OnTrade(message);
-        }
-        else if (result.ChangedBook())
-        {
-            _engine.OnBookUpdate(_replica.Book, message);
-            _hasVector = true;
-            _latest = null;
-            _dirty |= !applied.Replaying;
-        }
+        if (_features.Apply(applied.Event) is null) return;
+        _hasVector = true;
+        _latest = null;
+        _dirty |= !applied.Replaying;
     }
 
     private FeatureSnapshot? Latest()
@@ -87,7 +64,7 @@ public sealed class FeatureActor : ReceiveActor, IWithTimers
         if (!_hasVector) return null;
         if (_latest is null)
         {
-            FeatureVector v = _engine.Vector;
+            FeatureVector v = _features.Engine.Vector;
             _latest = new FeatureSnapshot(_entityId, v.Sequence, v.TimeNs, v.ExchangeTimeNs, v.ReceiveTimeNs, v.Schema.Names, v.Values.ToArray());
         }
         return _latest;

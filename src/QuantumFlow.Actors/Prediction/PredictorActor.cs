@@ -28,8 +28,7 @@ public sealed class PredictorActor : ReceiveActor
 
     private readonly string _entityId;
     private readonly PredictionOptions _options;
-    private readonly BookReplica _replica;
-    private readonly FeatureEngine _engine;
+    private readonly FeatureReplica _features;
     private readonly SymbolPredictor _predictor;
     private readonly Dictionary<long, long> _startedAt = new();
     private IActorRef[] _models = [];
@@ -42,10 +41,9 @@ public sealed class PredictorActor : ReceiveActor
             throw new ArgumentException($"'{entityId}' is not a book id (venue:symbol)", nameof(entityId));
         _entityId = entityId;
         _options = options;
-        _replica = new BookReplica(venue, symbol);
-        _engine = new FeatureEngine(options.Features);
+        _features = new FeatureReplica(venue, symbol, options.Features);
         int window = options.BatchModels.Count == 0 ? 1 : options.BatchModels.Max(m => m.WindowLength);
-        _predictor = new SymbolPredictor(_engine.Schema,
+        _predictor = new SymbolPredictor(_features.Engine.Schema,
             [.. options.Learners.Select(o => new DirichletStateModel(o))],
             [.. options.BatchModels.Select(m => new ModelInfo(m.Name, m.Version))],
             window, options.Labels, options.Ensemble);
@@ -53,8 +51,7 @@ public sealed class PredictorActor : ReceiveActor
 
         Receive<BookRestored>(r =>
         {
-            _replica.Restore(r.Checkpoint);
-            _engine.Reset();
+            _features.Restore(r.Checkpoint);
             _predictor.Reset();
             _startedAt.Clear();
         });
@@ -78,23 +75,7 @@ public sealed class PredictorActor : ReceiveActor
     private void OnEvent(BookEventApplied applied)
     {
         long started = Stopwatch.GetTimestamp();
-        SyncResult result;
-        try
-        {
-            result = _replica.Apply(applied.Event);
-        }
-        catch (MarketDataException)
-        {
-            return; // the parent refused it too: the book is unchanged
-        }
-        MarketMessage message = _replica.LastMessage;
-        if (applied.Event is Trade)
-        {
-            _engine.OnTrade(message);
-            return;
-        }
-        if (!result.ChangedBook()) return;
-        FeatureVector vector = _engine.OnBookUpdate(_replica.Book, message);
+        if (_features.Apply(applied.Event) is not { } vector) return;
         if (_predictor.Observe(vector, predict: !applied.Replaying) is not { } pending) return;
         if (pending.IsComplete)
         {

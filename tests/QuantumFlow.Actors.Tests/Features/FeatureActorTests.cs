@@ -40,15 +40,9 @@ public sealed class FeatureActorTests : TestKit
     /// <summary>The features computed directly by the pure engine over the same events.</summary>
     private static FeatureVector Direct(IEnumerable<MarketEvent> events)
     {
-        var replica = new BookReplica(Venue.BinanceUsdm, "BTCUSDT");
-        var engine = new FeatureEngine();
-        foreach (MarketEvent e in events)
-        {
-            SyncResult r = replica.Apply(e);
-            if (e is Trade) engine.OnTrade(replica.LastMessage);
-            else if (r.ChangedBook()) engine.OnBookUpdate(replica.Book, replica.LastMessage);
-        }
-        return engine.Vector;
+        var features = new FeatureReplica(Venue.BinanceUsdm, "BTCUSDT");
+        foreach (MarketEvent e in events) features.Apply(e);
+        return features.Engine.Vector;
     }
 
     [Fact]

@@ -40,15 +40,12 @@ public sealed class PredictorActorTests : TestKit
     /// <summary>The sequences of the valid book updates, computed by the pure engine over the same events.</summary>
     private static List<long> ValidUpdates(IEnumerable<MarketEvent> events)
     {
-        var replica = new BookReplica(Venue.BinanceUsdm, "BTCUSDT");
-        var engine = new FeatureEngine();
-        int valid = engine.Schema.IndexOf(FeatureNames.BookValid);
+        var features = new FeatureReplica(Venue.BinanceUsdm, "BTCUSDT");
+        int valid = features.Engine.Schema.IndexOf(FeatureNames.BookValid);
         var sequences = new List<long>();
         foreach (MarketEvent e in events)
         {
-            SyncResult r = replica.Apply(e);
-            if (e is Trade) engine.OnTrade(replica.LastMessage);
-            else if (r.ChangedBook() && engine.OnBookUpdate(replica.Book, replica.LastMessage)[valid] == 1) sequences.Add(engine.Vector.Sequence);
+            if (features.Apply(e) is { } v && v[valid] == 1) sequences.Add(v.Sequence);
         }
         return sequences;
     }

@@ -110,15 +110,12 @@ public static class PredictionLoad
     /// <summary>Which event index produced each predicted feature sequence (valid book updates only).</summary>
     private static Dictionary<long, int> PredictedEvents(List<MarketEvent> events)
     {
-        var replica = new BookReplica(Venue.BinanceUsdm, "BTCUSDT");
-        var engine = new FeatureEngine();
-        int valid = engine.Schema.IndexOf(FeatureNames.BookValid);
+        var features = new FeatureReplica(Venue.BinanceUsdm, "BTCUSDT");
+        int valid = features.Engine.Schema.IndexOf(FeatureNames.BookValid);
         var map = new Dictionary<long, int>();
         for (int i = 0; i < events.Count; i++)
         {
-            SyncResult r = replica.Apply(events[i]);
-            if (events[i] is Trade) engine.OnTrade(replica.LastMessage);
-            else if (r.ChangedBook() && engine.OnBookUpdate(replica.Book, replica.LastMessage)[valid] == 1) map[engine.Vector.Sequence] = i;
+            if (features.Apply(events[i]) is { } v && v[valid] == 1) map[v.Sequence] = i;
         }
         return map;
     }

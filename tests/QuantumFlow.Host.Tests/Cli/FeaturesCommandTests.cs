@@ -49,7 +49,7 @@ public sealed class FeaturesCommandTests : IDisposable
             var m = new double[group.RowCount];
             await group.ReadAsync(micro, m.AsMemory());
             micros.AddRange(m);
-            var l = new string[group.RowCount];
+            var l = new string?[group.RowCount];
             await group.ReadAsync(labelField, l.AsMemory());
             labelValues.AddRange(l);
             rows += group.RowCount;
