@@ -16,22 +16,15 @@ public sealed class BookActorTests : TestKit
     private const string Entity = "binance-usdm:BTCUSDT";
     private static readonly BookActorOptions Options = new() { Publish = false, SnapshotEvery = 2_000 };
 
-    public BookActorTests() : base(CreateConfig(out string db), "book-actor-tests") => _db = db;
+    public BookActorTests() : base(SqliteJournal.CreateConfig("qf-book", out string db), "book-actor-tests") => _db = db;
 
     private readonly string _db;
 
-    private static Config CreateConfig(out string db)
-    {
-        db = Path.Combine(Path.GetTempPath(), $"qf-book-{Guid.NewGuid():N}.db");
-        var node = new NodeOptions { Journal = JournalOptions.Parse("sqlite:" + db), HoconDirectory = Path.Combine(AppContext.BaseDirectory, "hocon") };
-        JournalSchema.InitializeAsync(node).GetAwaiter().GetResult();
-        return ConfigurationFactory.ParseString("akka.actor.provider = local").WithFallback(NodeConfig.Build(node));
-    }
 
     protected override void AfterAll()
     {
         base.AfterAll();
-        foreach (string f in new[] { _db, _db + "-wal", _db + "-shm" }) File.Delete(f);
+        SqliteJournal.Delete(_db);
     }
 
     private void Feed(IActorRef book, IReadOnlyList<MarketEvent> events, long run, int batch = 500, long firstSeq = 1)

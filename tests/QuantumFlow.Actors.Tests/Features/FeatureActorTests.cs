@@ -17,21 +17,12 @@ public sealed class FeatureActorTests : TestKit
     private const string Entity = "binance-usdm:BTCUSDT";
     private readonly string _db;
 
-    public FeatureActorTests() : base(CreateConfig(out string db), "feature-actor-tests") => _db = db;
-
-    private static Config CreateConfig(out string db)
-    {
-        db = Path.Combine(Path.GetTempPath(), $"qf-features-{Guid.NewGuid():N}.db");
-        var node = new NodeOptions { Journal = JournalOptions.Parse("sqlite:" + db) };
-        JournalSchema.InitializeAsync(node).GetAwaiter().GetResult();
-        return ConfigurationFactory.ParseString("akka.actor.provider = local").WithFallback(NodeConfig.Build(node));
-    }
+    public FeatureActorTests() : base(SqliteJournal.CreateConfig("qf-features", out string db), "feature-actor-tests") => _db = db;
 
     protected override void AfterAll()
     {
         base.AfterAll();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (string f in new[] { _db, _db + "-wal", _db + "-shm" }) File.Delete(f);
+        SqliteJournal.Delete(_db);
     }
 
     private static Props Book() => BookActor.Props(Entity, new BookActorOptions { Publish = false, SnapshotEvery = int.MaxValue },

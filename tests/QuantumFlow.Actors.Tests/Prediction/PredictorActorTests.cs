@@ -20,21 +20,12 @@ public sealed class PredictorActorTests : TestKit
     private const string Entity = "binance-usdm:BTCUSDT";
     private readonly string _db;
 
-    public PredictorActorTests() : base(CreateConfig(out string db), "predictor-actor-tests") => _db = db;
-
-    private static Config CreateConfig(out string db)
-    {
-        db = Path.Combine(Path.GetTempPath(), $"qf-predict-{Guid.NewGuid():N}.db");
-        var node = new NodeOptions { Journal = JournalOptions.Parse("sqlite:" + db) };
-        JournalSchema.InitializeAsync(node).GetAwaiter().GetResult();
-        return ConfigurationFactory.ParseString("akka.actor.provider = local").WithFallback(NodeConfig.Build(node));
-    }
+    public PredictorActorTests() : base(SqliteJournal.CreateConfig("qf-predict", out string db), "predictor-actor-tests") => _db = db;
 
     protected override void AfterAll()
     {
         base.AfterAll();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (string f in new[] { _db, _db + "-wal", _db + "-shm" }) File.Delete(f);
+        SqliteJournal.Delete(_db);
     }
 
     /// <summary>The sequences of the valid book updates, computed by the pure engine over the same events.</summary>
