@@ -54,8 +54,7 @@ public sealed class InspectionHostTests : TestKit, IAsyncLifetime
         await _client.DisposeAsync();
         await _host.StopAsync();
         _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (string f in new[] { _db, _db + "-wal", _db + "-shm" }) File.Delete(f);
+        SqliteJournal.Delete(_db);
     }
 
     private static async Task Until(Func<Task<bool>> condition, TimeSpan limit, string what)
@@ -100,6 +99,9 @@ public sealed class InspectionHostTests : TestKit, IAsyncLifetime
         Assert.Equal(Symbols.Select(s => "sim:" + s), books.Select(b => (string)b["entity"]!));
         Assert.All(books, b => Assert.Equal(_client.Hello.Node, b["node"]));
 
+        // Snapshots are saved after the batch is acknowledged, asynchronously: wait (bounded) for every book's first.
+        await Until(async () => (await _client.RunAsync("journal stats")).Rows("journal").All(r => (long)r["snapshots"]! >= 1),
+            TimeSpan.FromSeconds(20), "every book has saved a snapshot");
         ProtocolClient.Answer journal = await _client.RunAsync("journal stats");
         Assert.Equal(ExitCodes.Ok, journal.End.Exit);
         var rows = journal.Rows("journal");
