@@ -3,6 +3,8 @@ using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Bayesian;
 using QuantumFlow.Models.Prediction.Ensembles;
+using QuantumFlow.Models.Prediction.Live;
+using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Actors.Prediction;
 
@@ -28,4 +30,11 @@ public sealed record PredictionOptions
     /// of many symbols. They must be safe to call from that actor's thread while nothing else calls them.
     /// </summary>
     public IReadOnlyList<IProbabilisticModel> BatchModels { get; init; } = [];
+
+    /// <summary>
+    /// One book's predictor as these options define it: the live actor (<paramref name="copyWindows"/> true, its models
+    /// answer on other threads) and the replay (false) both build it here, so they predict with the same setup.
+    /// </summary>
+    public BookPredictor CreatePredictor(Venue venue, string symbol, bool copyWindows) =>
+        new(venue, symbol, Features, Learners, BatchModels, Labels, Ensemble, copyWindows);
 }

@@ -6,7 +6,6 @@ using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction;
-using QuantumFlow.Models.Prediction.Bayesian;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Models.Venues;
 
@@ -20,20 +19,27 @@ namespace QuantumFlow.Actors.Prediction;
 /// node's batch model actors are asked, and when all have answered the ensemble mixes them into a
 /// <see cref="PredictionEvent"/>, published on <see cref="Topics.Predictions"/> (cluster) and the local event stream.
 /// Labels resolve after the horizon and update the ensemble's hit rates and the learners. The logic lives in the
-/// pure <see cref="SymbolPredictor"/>; this actor only moves messages.
+/// pure <see cref="BookPredictor"/> (shared with the backtest's replay); this actor only moves messages.
+/// <para>
+/// Determinism: predictions are a pure function of the journaled events (see <see cref="SymbolPredictor"/>). When a
+/// vector would resolve the label of a prediction whose models have not answered yet (models slower than the label
+/// horizon), the actor holds that vector and stashes every later book message until the answers arrive; in the
+/// common case (models answer within the horizon) nothing waits.
+/// </para>
 /// </summary>
-public sealed class PredictorActor : ReceiveActor
+public sealed class PredictorActor : ReceiveActor, IWithUnboundedStash
 {
     public const string ChildName = "predictions";
 
     private readonly string _entityId;
     private readonly PredictionOptions _options;
-    private readonly FeatureReplica _features;
+    private readonly BookPredictor _book;
     private readonly SymbolPredictor _predictor;
     private readonly Dictionary<long, long> _startedAt = new();
     private IActorRef[] _models = [];
     private readonly IActorRef? _mediator;
     private PredictionEvent? _latest;
+    private Held? _held;
 
     public PredictorActor(string entityId, PredictionOptions options, bool publish)
     {
@@ -41,27 +47,13 @@ public sealed class PredictorActor : ReceiveActor
             throw new ArgumentException($"'{entityId}' is not a book id (venue:symbol)", nameof(entityId));
         _entityId = entityId;
         _options = options;
-        _features = new FeatureReplica(venue, symbol, options.Features);
-        int window = options.BatchModels.Count == 0 ? 1 : options.BatchModels.Max(m => m.WindowLength);
-        _predictor = new SymbolPredictor(_features.Engine.Schema,
-            [.. options.Learners.Select(o => new DirichletStateModel(o))],
-            [.. options.BatchModels.Select(m => new ModelInfo(m.Name, m.Version))],
-            window, options.Labels, options.Ensemble);
+        _book = options.CreatePredictor(venue, symbol, copyWindows: true);
+        _predictor = _book.Predictor;
         if (publish) _mediator = DistributedPubSub.Get(Context.System).Mediator;
-
-        Receive<BookRestored>(r =>
-        {
-            _features.Restore(r.Checkpoint);
-            _predictor.Reset();
-            _startedAt.Clear();
-        });
-        Receive<BookEventApplied>(OnEvent);
-        Receive<ModelReply>(r =>
-        {
-            if (_predictor.Complete(r.Sequence, r.Slot, r.Probabilities) is { } done) Emit(done);
-        });
-        Receive<GetPrediction>(_ => Sender.Tell(_latest is { } p ? p : new NoPrediction(_entityId)));
+        Become(Ready);
     }
+
+    public IStash Stash { get; set; } = null!;
 
     public static Props Props(string entityId, PredictionOptions options, bool publish) =>
         Akka.Actor.Props.Create(() => new PredictorActor(entityId, options, publish));
@@ -72,11 +64,52 @@ public sealed class PredictorActor : ReceiveActor
         _models = [.. _options.BatchModels.Select(hosts.For)];
     }
 
+    private void Ready()
+    {
+        Receive<BookRestored>(r =>
+        {
+            _book.Restore(r.Checkpoint);
+            _startedAt.Clear();
+        });
+        Receive<BookEventApplied>(OnEvent);
+        Receive<ModelReply>(OnReply);
+        Receive<GetPrediction>(_ => Sender.Tell(_latest is { } p ? p : new NoPrediction(_entityId)));
+    }
+
+    /// <summary>A vector is held (the feature engine's buffer stays untouched: no later event is applied meanwhile).</summary>
+    private void Holding()
+    {
+        Receive<BookRestored>(_ => Stash.Stash());
+        Receive<BookEventApplied>(_ => Stash.Stash());
+        Receive<ModelReply>(r =>
+        {
+            OnReply(r);
+            if (!_predictor.CanObserve(_held!.Vector)) return;
+            Held held = _held;
+            _held = null;
+            Become(Ready);
+            Observe(held.Vector, held.Replaying, held.Started);
+            Stash.UnstashAll();
+        });
+        Receive<GetPrediction>(_ => Sender.Tell(_latest is { } p ? p : new NoPrediction(_entityId)));
+    }
+
     private void OnEvent(BookEventApplied applied)
     {
         long started = Stopwatch.GetTimestamp();
-        if (_features.Apply(applied.Event) is not { } vector) return;
-        if (_predictor.Observe(vector, predict: !applied.Replaying) is not { } pending) return;
+        if (_book.Apply(applied.Event) is not { } vector) return;
+        if (!_predictor.CanObserve(vector))
+        {
+            _held = new Held(vector, applied.Replaying, started);
+            Become(Holding);
+            return;
+        }
+        Observe(vector, applied.Replaying, started);
+    }
+
+    private void Observe(FeatureVector vector, bool replaying, long started)
+    {
+        if (_predictor.Observe(vector, predict: !replaying) is not { } pending) return;
         if (pending.IsComplete)
         {
             Emit(_predictor.Finish(pending), started);
@@ -86,8 +119,9 @@ public sealed class PredictorActor : ReceiveActor
         for (int slot = 0; slot < _models.Length; slot++) _models[slot].Tell(new ModelRequest(slot, pending.Sequence, pending.Window!));
     }
 
-    private void Emit(CompletedPrediction done)
+    private void OnReply(ModelReply r)
     {
+        if (_predictor.Complete(r.Sequence, r.Slot, r.Probabilities) is not { } done) return;
         long started = _startedAt.Remove(done.Sequence, out long t) ? t : Stopwatch.GetTimestamp();
         Emit(done, started);
     }
@@ -108,4 +142,6 @@ public sealed class PredictorActor : ReceiveActor
         Context.System.EventStream.Publish(prediction);
         _mediator?.Tell(new Publish(Topics.Predictions, prediction));
     }
+
+    private sealed record Held(FeatureVector Vector, bool Replaying, long Started);
 }

@@ -42,14 +42,21 @@ public sealed class PerformanceWeightedEnsemble
 
     public double WeightOf(string model) => _weights[Models.IndexOf(model) is var i and >= 0 ? i : throw new KeyNotFoundException(model)];
 
-    /// <summary>Sum of w_m p_m, with <paramref name="perModel"/> in the order of <see cref="Models"/>.</summary>
+    /// <summary>Sum of w_m p_m with the current weights, <paramref name="perModel"/> in the order of <see cref="Models"/>.</summary>
     public ClassProbabilities Combine(ReadOnlySpan<ClassProbabilities> perModel)
     {
         if (perModel.Length != Models.Length) throw new ArgumentException($"{perModel.Length} predictions for {Models.Length} models", nameof(perModel));
+        return Combine(perModel, _weights);
+    }
+
+    /// <summary>Sum of w_m p_m with given weights (those of an earlier moment: a prediction is mixed with the weights it was made with).</summary>
+    public static ClassProbabilities Combine(ReadOnlySpan<ClassProbabilities> perModel, ReadOnlySpan<double> weights)
+    {
+        if (perModel.Length != weights.Length) throw new ArgumentException($"{perModel.Length} predictions for {weights.Length} weights", nameof(perModel));
         double d = 0, f = 0, u = 0;
         for (int m = 0; m < perModel.Length; m++)
         {
-            double w = _weights[m];
+            double w = weights[m];
             d += w * perModel[m].Down;
             f += w * perModel[m].Flat;
             u += w * perModel[m].Up;

@@ -10,17 +10,37 @@ namespace QuantumFlow.Models.Prediction.Live;
 /// slots of the batch models (answer later, through <see cref="Complete"/>), the per-symbol ensemble, and the labeler
 /// that resolves past predictions after the horizon so hit rates and learners update. Not thread-safe.
 /// <para>Model order everywhere: the online learners first, then the batch models.</para>
+/// <para>
+/// Determinism: every output is a pure function of the sequence of vectors observed (and the models' answers to the
+/// windows they were given), never of when the batch models answer. A prediction is mixed with the ensemble weights
+/// of the moment it was made (<see cref="Observe"/>), not of the moment its last model answered; a label is scored,
+/// with the learners taught, exactly when the vector that resolves it is observed, in label order. That needs the
+/// resolved prediction to be complete by then, so a caller whose models answer asynchronously must hold back a
+/// vector until <see cref="CanObserve"/> says yes: it says no only for a valid vector that would resolve the label
+/// of a prediction still waiting for answers (the horizon after it in events, or past its time plus the horizon in
+/// milliseconds), which happens only when the models are slower than the horizon. Observing such a vector anyway is
+/// a caller bug and throws. A caller that answers synchronously (the replay) never waits.
+/// </para>
 /// </summary>
 public sealed class SymbolPredictor
 {
     private readonly IReadOnlyList<IOnlineLearner> _learners;
     private readonly Labeler _labeler;
     private readonly Dictionary<long, PendingPrediction> _pending = new();
+    private readonly Queue<PendingPrediction> _incomplete = new();
     private readonly int _validIndex;
+    private readonly bool _copyWindows;
+    private readonly long _horizon;
+    private readonly bool _eventHorizon;
+    private long _points;
     private long _resolved;
 
+    /// <param name="copyWindows">
+    /// Give each pending prediction its own copy of the window for models that answer later on other threads; false
+    /// when every batch model is called before the next vector is observed (the window itself is handed out).
+    /// </param>
     public SymbolPredictor(FeatureSchema schema, IReadOnlyList<IOnlineLearner> learners, IReadOnlyList<ModelInfo> batchModels,
-        int windowCapacity, LabelOptions? labels = null, EnsembleOptions? ensemble = null)
+        int windowCapacity, LabelOptions? labels = null, EnsembleOptions? ensemble = null, bool copyWindows = true)
     {
         ArgumentNullException.ThrowIfNull(schema);
         _learners = learners;
@@ -30,6 +50,9 @@ public sealed class SymbolPredictor
         _labeler = new Labeler(labels);
         Ensemble = new PerformanceWeightedEnsemble(Models.Select(m => m.Name), ensemble);
         _validIndex = schema.IndexOf(FeatureNames.BookValid);
+        _copyWindows = copyWindows;
+        _eventHorizon = _labeler.Options.Unit == HorizonUnit.Events;
+        _horizon = _eventHorizon ? _labeler.Options.Horizon : checked(_labeler.Options.Horizon * 1_000_000);
     }
 
     public ImmutableArray<ModelInfo> Models { get; }
@@ -46,20 +69,40 @@ public sealed class SymbolPredictor
     public long Resolved => _resolved;
 
     /// <summary>
+    /// False when observing <paramref name="vector"/> now would resolve the label of a prediction that still waits
+    /// for batch model answers: hold it back (and everything after it) until an answer makes this true.
+    /// </summary>
+    public bool CanObserve(FeatureVector vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        if (vector[_validIndex] != 1) return true; // the labeler skips it
+        while (_incomplete.TryPeek(out PendingPrediction? oldest) && (oldest.IsComplete || !_pending.ContainsKey(oldest.Sequence)))
+            _incomplete.Dequeue();
+        if (_incomplete.Count == 0) return true;
+        PendingPrediction waiting = _incomplete.Peek();
+        // Events: point n resolves point n - h. Milliseconds: a point after t + h resolves t (Labeler's rules).
+        return _eventHorizon ? _points < waiting.Point + _horizon : vector.TimeNs <= waiting.TimeNs + _horizon;
+    }
+
+    /// <summary>
     /// Takes a feature vector in: resolves the labels it completes, pushes it to the window and, for a valid book,
     /// starts a prediction with the online learners' answers filled in. Null for an invalid book (no price, no label).
     /// With <paramref name="predict"/> false (replaying history) it only warms the window and the labeler.
     /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="CanObserve"/> is false for this vector.</exception>
     public PendingPrediction? Observe(FeatureVector vector, bool predict = true)
     {
-        ArgumentNullException.ThrowIfNull(vector);
+        if (!CanObserve(vector))
+            throw new InvalidOperationException($"vector {vector.Sequence} would resolve the label of prediction {_incomplete.Peek().Sequence}, which still waits for its models");
         Window.Push(vector.Values);
         if (vector[_validIndex] != 1) return null;
+        long point = _points++;
         _labeler.Observe(vector);
         while (_labeler.TryTake(out Label label)) OnLabel(label);
         if (!predict) return null;
 
-        var pending = new PendingPrediction(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, vector.Values.ToArray(), Models.Length)
+        var pending = new PendingPrediction(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values.ToArray(),
+            Ensemble.Weights, Models.Length)
         {
             Missing = BatchModels.Length,
         };
@@ -68,7 +111,11 @@ public sealed class SymbolPredictor
             pending.PerModel[i] = _learners[i].Predict(Window);
             pending.Answered[i] = true;
         }
-        if (BatchModels.Length > 0) pending.Window = Window.Copy();
+        if (BatchModels.Length > 0)
+        {
+            pending.Window = _copyWindows ? Window.Copy() : Window;
+            _incomplete.Enqueue(pending);
+        }
         _pending[vector.Sequence] = pending;
         return pending;
     }
@@ -93,10 +140,8 @@ public sealed class SymbolPredictor
     {
         if (!pending.IsComplete) throw new InvalidOperationException($"prediction {pending.Sequence} still waits for {pending.Missing} models");
         pending.Window = null;
-        var result = new CompletedPrediction(pending.Sequence, pending.TimeNs, pending.ReceiveTimeNs, [.. pending.PerModel],
-            Ensemble.Weights, Ensemble.Combine(pending.PerModel));
-        if (pending.EarlyLabel is { } label) Score(pending, label);
-        return result;
+        return new CompletedPrediction(pending.Sequence, pending.TimeNs, pending.ReceiveTimeNs, [.. pending.PerModel],
+            pending.Weights, PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights.AsSpan()));
     }
 
     /// <summary>A gap in the data: horizons across it would be wrong, so pending predictions are dropped unscored.</summary>
@@ -104,21 +149,17 @@ public sealed class SymbolPredictor
     {
         _labeler.Reset();
         _pending.Clear();
+        _incomplete.Clear();
         Window.Clear();
     }
 
     private void OnLabel(in Label label)
     {
-        if (!_pending.TryGetValue(label.Sequence, out PendingPrediction? p)) return;
-        if (p.IsComplete) Score(p, label.Class);
-        else p.EarlyLabel = label.Class; // the batch models are slower than the horizon: score when they answer
-    }
-
-    private void Score(PendingPrediction p, LabelClass label)
-    {
-        _pending.Remove(p.Sequence);
-        Ensemble.Resolve(p.PerModel, label);
-        foreach (IOnlineLearner learner in _learners) learner.Learn(p.Row, label);
+        if (!_pending.Remove(label.Sequence, out PendingPrediction? p)) return;
+        // CanObserve guarantees it: scoring later would make the ensemble depend on when the models answered.
+        if (!p.IsComplete) throw new InvalidOperationException($"the label of prediction {p.Sequence} resolved before its models answered");
+        Ensemble.Resolve(p.PerModel, label.Class);
+        foreach (IOnlineLearner learner in _learners) learner.Learn(p.Row, label.Class);
         _resolved++;
     }
 }

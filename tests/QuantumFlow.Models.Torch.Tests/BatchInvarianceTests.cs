@@ -1,0 +1,54 @@
+using QuantumFlow.Models.Prediction;
+
+namespace QuantumFlow.Models.Torch.Tests;
+
+/// <summary>
+/// A live model actor runs whatever queued as one batch (1 to 256 windows), a replay runs one window at a time; a
+/// prediction is bit-equal between them only if a window's output does not depend on the batch it was computed in.
+/// Checked on the shipped checkpoints (their real sizes), with windows that vary in every feature.
+/// </summary>
+public sealed class BatchInvarianceTests
+{
+    private static string ModelsDir()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return Path.Combine(dir, "models");
+        }
+        throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static TheoryData<string> Checkpoints() => new(["lstm", "attention-lstm", "transformer"]);
+
+    [Theory]
+    [MemberData(nameof(Checkpoints))]
+    public void A_windows_probabilities_do_not_depend_on_the_batch_it_ran_in(string name)
+    {
+        TorchRuntime.Initialize();
+        using TorchSequenceModel model = TorchSequenceModel.Load(ModelsDir(), name);
+        var rng = new Random(7);
+        var windows = new List<FeatureWindow>();
+        for (int w = 0; w < 64; w++)
+        {
+            var window = new FeatureWindow(model.Checkpoint.Features, model.WindowLength);
+            int rows = w % 5 == 0 ? 1 + w % model.WindowLength : model.WindowLength; // some windows not yet full
+            for (int t = 0; t < rows; t++) window.Push([.. Enumerable.Range(0, window.FeatureCount).Select(_ => rng.NextDouble() * 4 - 2)]);
+            windows.Add(window);
+        }
+
+        var alone = windows.Select(model.Predict).ToArray();
+        foreach (int size in new[] { 2, 3, 7, 16, 64 })
+        {
+            var batched = new ClassProbabilities[size];
+            for (int start = 0; start + size <= windows.Count; start += size)
+            {
+                model.PredictBatch(windows.GetRange(start, size), batched);
+                for (int i = 0; i < size; i++)
+                {
+                    Assert.True(alone[start + i] == batched[i],
+                        $"{name}: window {start + i} alone {alone[start + i]} but in a batch of {size} {batched[i]}");
+                }
+            }
+        }
+    }
+}
