@@ -36,7 +36,7 @@ public sealed class BookActor : ReceivePersistentActor
         _entityId = entityId;
         _options = options;
         _replica = new BookReplica(venue, symbol);
-        PersistenceId = "book|" + entityId;
+        PersistenceId = PersistenceIdOf(entityId);
 
         foreach ((string name, Props props) in children ?? new Dictionary<string, Props>()) _children.Add(Context.ActorOf(props, name));
 
@@ -70,6 +70,9 @@ public sealed class BookActor : ReceivePersistentActor
     }
 
     public override string PersistenceId { get; }
+
+    /// <summary>The journal's id of a book entity (what a replay reads back).</summary>
+    public static string PersistenceIdOf(string entityId) => "book|" + entityId;
 
     public static Props Props(string entityId, BookActorOptions options, IReadOnlyDictionary<string, Props>? children = null) =>
         Akka.Actor.Props.Create(() => new BookActor(entityId, options, children));

@@ -1,5 +1,6 @@
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Torch;
 using QuantumFlow.Models.Torch.Checkpoints;
 
@@ -37,7 +38,8 @@ public static class PredictionModels
         {
             Prediction = options.Prediction with
             {
-                BatchModels = models,
+                // Padded to a batch of 4: a window's answer is then the same in any batch (MinimumBatchModel), so replays equal live.
+                BatchModels = [.. models.Select(m => new MinimumBatchModel(m))],
                 Labels = options.Prediction.Labels with { Horizon = first.Horizon, Unit = first.HorizonUnit, ThresholdBps = first.ThresholdBps, Mode = first.ThresholdMode },
             },
         };

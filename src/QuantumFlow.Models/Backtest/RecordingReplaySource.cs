@@ -1,0 +1,68 @@
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Recording;
+using QuantumFlow.Models.Venues;
+
+namespace QuantumFlow.Models.Backtest;
+
+/// <summary>
+/// Replays recording files (one session, in order) as the replay feed delivers them to the books: the same reader
+/// and <see cref="FeedDecoder"/>, a recorded reconnect announced as the feed announces it, a payload that does not
+/// decode skipped and counted. Each book (or only <paramref name="symbol"/>'s) goes through its own
+/// <see cref="PredictionReplay"/>, made on its first event by <paramref name="createReplay"/>.
+/// </summary>
+public sealed class RecordingReplaySource(
+    IReadOnlyList<string> paths,
+    string? symbol,
+    Func<Venue, string, PredictionReplay> createReplay,
+    bool everyEvent = true) : IReplaySource
+{
+    private readonly Dictionary<string, PredictionReplay> _books = new(StringComparer.Ordinal);
+
+    public string Description => $"recordings {string.Join(", ", paths.Select(Path.GetFileName))}" + (symbol is null ? "" : $": {symbol}");
+
+    public long? EstimatedEvents => null;
+
+    /// <summary>Payloads that did not decode (skipped, as the live feed skips them).</summary>
+    public long BadPayloads { get; private set; }
+
+    /// <summary>The replay of each book seen so far, by book id (venue:symbol).</summary>
+    public IReadOnlyDictionary<string, PredictionReplay> Books => _books;
+
+    public IEnumerable<ReplayStep> Steps(CancellationToken cancellationToken)
+    {
+        if (paths.Count == 0) throw new ArgumentException("no recording files given", nameof(paths));
+        using IRecordingReader reader = RecordingFormat.Open(paths);
+        var decoder = new FeedDecoder(reader.Venue);
+        var events = new List<MarketEvent>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            events.Clear();
+            try
+            {
+                if (!reader.TryRead(out RecordedPayload p)) break;
+                if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "recorded reconnect", events);
+                else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
+            }
+            catch (MarketDataException)
+            {
+                BadPayloads++;
+                continue;
+            }
+            foreach (MarketEvent e in events)
+            {
+                if (symbol is not null && !string.Equals(e.Symbol, symbol, StringComparison.OrdinalIgnoreCase)) continue;
+                PredictionReplay replay = ReplayOf(e);
+                if (replay.Step(e) is { } prediction) yield return new ReplayStep(e, prediction);
+                else if (everyEvent) yield return new ReplayStep(e, null);
+            }
+        }
+    }
+
+    private PredictionReplay ReplayOf(MarketEvent e)
+    {
+        string id = e.BookId;
+        if (!_books.TryGetValue(id, out PredictionReplay? replay)) _books[id] = replay = createReplay(e.Venue, e.Symbol);
+        return replay;
+    }
+}
