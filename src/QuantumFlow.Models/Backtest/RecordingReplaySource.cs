@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Venues;
 
@@ -8,13 +9,17 @@ namespace QuantumFlow.Models.Backtest;
 /// Replays recording files (one session, in order) as the replay feed delivers them to the books: the same reader
 /// and <see cref="FeedDecoder"/>, a recorded reconnect announced as the feed announces it, a payload that does not
 /// decode skipped and counted. Each book (or only <paramref name="symbol"/>'s) goes through its own
-/// <see cref="PredictionReplay"/>, made on its first event by <paramref name="createReplay"/>.
+/// <see cref="PredictionReplay"/>, made on its first event by <paramref name="createReplay"/>. Events received before
+/// <paramref name="fromNs"/> are applied (the book needs its snapshot, the predictor its warm-up) but yield no step;
+/// reading stops at the first event received at or after <paramref name="toNs"/>.
 /// </summary>
 public sealed class RecordingReplaySource(
     IReadOnlyList<string> paths,
     string? symbol,
     Func<Venue, string, PredictionReplay> createReplay,
-    bool everyEvent = true) : IReplaySource
+    bool everyEvent = true,
+    long fromNs = long.MinValue,
+    long toNs = long.MaxValue) : IReplaySource
 {
     private readonly Dictionary<string, PredictionReplay> _books = new(StringComparer.Ordinal);
 
@@ -52,9 +57,10 @@ public sealed class RecordingReplaySource(
             foreach (MarketEvent e in events)
             {
                 if (symbol is not null && !string.Equals(e.Symbol, symbol, StringComparison.OrdinalIgnoreCase)) continue;
-                PredictionReplay replay = ReplayOf(e);
-                if (replay.Step(e) is { } prediction) yield return new ReplayStep(e, prediction);
-                else if (everyEvent) yield return new ReplayStep(e, null);
+                if (e.ReceiveTimeNs >= toNs) yield break;
+                CompletedPrediction? prediction = ReplayOf(e).Step(e);
+                if (e.ReceiveTimeNs < fromNs) continue;
+                if (prediction is not null || everyEvent) yield return new ReplayStep(e, prediction);
             }
         }
     }

@@ -1,0 +1,52 @@
+using QuantumFlow.Actors.Backtest;
+using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Host.Training;
+using QuantumFlow.Models.Backtest;
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Host.Backtest;
+
+/// <summary>
+/// Builds a backtest's <see cref="IReplaySource"/>: recordings or a journal, run through the prediction setup
+/// `quantumflow run` would use (the same checkpoints, label and learners, or the learners alone).
+/// </summary>
+public static class ReplaySources
+{
+    /// <exception cref="ArgumentException">a journal without a book id, an id that is not venue:symbol, no recordings.</exception>
+    public static IReplaySource Create(ReplaySourceOptions o, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        PredictionOptions prediction = Prediction(o, log ?? TextWriter.Null);
+        long from = o.From?.ToUnixTimeMilliseconds() * 1_000_000 ?? long.MinValue;
+        long to = o.To?.ToUnixTimeMilliseconds() * 1_000_000 ?? long.MaxValue;
+        string? symbol = null;
+        if (o.EntityId is not null && !BookId.TryParse(o.EntityId, out _, out symbol))
+            throw new ArgumentException($"'{o.EntityId}' is not a book id (venue:symbol, e.g. binance-usdm:BTCUSDT)", nameof(o));
+        switch (o.Input)
+        {
+            case ReplayInput.Journal:
+                if (o.EntityId is null || !BookId.TryParse(o.EntityId, out Venue venue, out string? s))
+                    throw new ArgumentException("a journal replay needs the book id (venue:symbol)", nameof(o));
+                return new JournalReplaySource(o.Journal, o.EntityId, Replay(prediction, venue, s), from, to, o.EveryEvent);
+            case ReplayInput.Recordings:
+                if (o.Paths.Count == 0) throw new ArgumentException("no recording files given", nameof(o));
+                foreach (string p in o.Paths)
+                {
+                    if (!File.Exists(p)) throw new ArgumentException($"recording not found: {p}", nameof(o));
+                }
+                return new RecordingReplaySource(o.Paths, symbol, (v, sym) => Replay(prediction, v, sym), o.EveryEvent, from, to);
+            default:
+                throw new ArgumentException($"unknown input {o.Input}", nameof(o));
+        }
+    }
+
+    /// <summary>The prediction options `run` would use: learners, plus the checkpoints (and their label) unless Bayesian only.</summary>
+    public static PredictionOptions Prediction(ReplaySourceOptions o, TextWriter log) =>
+        o.BayesianOnly ? new PredictionOptions() : PredictionModels.Attach(new NodeOptions(), o.ModelsDirectory, log).Prediction;
+
+    /// <summary>One book's replay, built as the live actor builds its predictor (models called in line: no window copies).</summary>
+    public static PredictionReplay Replay(PredictionOptions prediction, Venue venue, string symbol) =>
+        new(prediction.CreatePredictor(venue, symbol, copyWindows: false));
+}
