@@ -23,11 +23,13 @@ namespace QuantumFlow.Actors.Prediction;
 /// <para>
 /// Determinism: predictions are a pure function of the journaled events (see <see cref="SymbolPredictor"/>). When a
 /// vector would resolve the label of a prediction whose models have not answered yet (models slower than the label
-/// horizon), the actor holds that vector and stashes every later book message until the answers arrive; in the
-/// common case (models answer within the horizon) nothing waits.
+/// horizon), the actor holds that vector and queues every later book message, in order, until the answers arrive; in
+/// the common case (models answer within the horizon) nothing waits. The queue is the actor's own rather than Akka's
+/// stash: under a backlog the answers sit behind thousands of book events in the mailbox, and a stash would move that
+/// whole backlog back to the mailbox at every release.
 /// </para>
 /// </summary>
-public sealed class PredictorActor : ReceiveActor, IWithUnboundedStash
+public sealed class PredictorActor : ReceiveActor
 {
     public const string ChildName = "predictions";
 
@@ -36,6 +38,7 @@ public sealed class PredictorActor : ReceiveActor, IWithUnboundedStash
     private readonly BookPredictor _book;
     private readonly SymbolPredictor _predictor;
     private readonly Dictionary<long, long> _startedAt = new();
+    private readonly Queue<object> _backlog = new();
     private IActorRef[] _models = [];
     private readonly IActorRef? _mediator;
     private PredictionEvent? _latest;
@@ -50,10 +53,16 @@ public sealed class PredictorActor : ReceiveActor, IWithUnboundedStash
         _book = options.CreatePredictor(venue, symbol, copyWindows: true);
         _predictor = _book.Predictor;
         if (publish) _mediator = DistributedPubSub.Get(Context.System).Mediator;
-        Become(Ready);
-    }
 
-    public IStash Stash { get; set; } = null!;
+        Receive<BookRestored>(OnBookMessage);
+        Receive<BookEventApplied>(OnBookMessage);
+        Receive<ModelReply>(r =>
+        {
+            OnReply(r);
+            Drain();
+        });
+        Receive<GetPrediction>(_ => Sender.Tell(_latest is { } p ? p : new NoPrediction(_entityId)));
+    }
 
     public static Props Props(string entityId, PredictionOptions options, bool publish) =>
         Akka.Actor.Props.Create(() => new PredictorActor(entityId, options, publish));
@@ -64,47 +73,45 @@ public sealed class PredictorActor : ReceiveActor, IWithUnboundedStash
         _models = [.. _options.BatchModels.Select(hosts.For)];
     }
 
-    private void Ready()
+    private void OnBookMessage(object message)
     {
-        Receive<BookRestored>(r =>
-        {
-            _book.Restore(r.Checkpoint);
-            _startedAt.Clear();
-        });
-        Receive<BookEventApplied>(OnEvent);
-        Receive<ModelReply>(OnReply);
-        Receive<GetPrediction>(_ => Sender.Tell(_latest is { } p ? p : new NoPrediction(_entityId)));
+        if (_held is not null || _backlog.Count > 0) _backlog.Enqueue(message);
+        else Apply(message);
     }
 
-    /// <summary>A vector is held (the feature engine's buffer stays untouched: no later event is applied meanwhile).</summary>
-    private void Holding()
+    /// <summary>Releases the held vector once its label can be scored, then the queued book messages until one must wait again.</summary>
+    private void Drain()
     {
-        Receive<BookRestored>(_ => Stash.Stash());
-        Receive<BookEventApplied>(_ => Stash.Stash());
-        Receive<ModelReply>(r =>
+        if (_held is { } held)
         {
-            OnReply(r);
-            if (!_predictor.CanObserve(_held!.Vector)) return;
-            Held held = _held;
+            if (!_predictor.CanObserve(held.Vector)) return;
             _held = null;
-            Become(Ready);
             Observe(held.Vector, held.Replaying, held.Started);
-            Stash.UnstashAll();
-        });
-        Receive<GetPrediction>(_ => Sender.Tell(_latest is { } p ? p : new NoPrediction(_entityId)));
+        }
+        while (_held is null && _backlog.TryDequeue(out object? message)) Apply(message);
+    }
+
+    private void Apply(object message)
+    {
+        switch (message)
+        {
+            case BookRestored r:
+                _book.Restore(r.Checkpoint);
+                _startedAt.Clear();
+                break;
+            case BookEventApplied e:
+                OnEvent(e);
+                break;
+        }
     }
 
     private void OnEvent(BookEventApplied applied)
     {
         long started = Stopwatch.GetTimestamp();
         if (_book.Apply(applied.Event) is not { } vector) return;
-        if (!_predictor.CanObserve(vector))
-        {
-            _held = new Held(vector, applied.Replaying, started);
-            Become(Holding);
-            return;
-        }
-        Observe(vector, applied.Replaying, started);
+        // Held as is: the engine's buffer stays untouched, since no later event is applied until it is released.
+        if (!_predictor.CanObserve(vector)) _held = new Held(vector, applied.Replaying, started);
+        else Observe(vector, applied.Replaying, started);
     }
 
     private void Observe(FeatureVector vector, bool replaying, long started)
