@@ -18,6 +18,7 @@ namespace QuantumFlow.Actors.Backtest;
 /// entry's events are applied from the first one, because the book needs its snapshot and the predictor its warm-up;
 /// steps are yielded only for events received in [<paramref name="fromNs"/>, <paramref name="toNs"/>), and reading
 /// stops after <paramref name="toNs"/>. Reads through its own local actor system on the node's journal configuration.
+/// <paramref name="maxBatch"/> above 1 batches the model calls (<see cref="PredictionReplay.Push"/>; same steps).
 /// <para>
 /// Equal to what the live node predicted for a run without restarts: a restarted book's predictor starts again from
 /// its book checkpoint with empty windows and fresh learners, which a replay from the start does not.
@@ -29,7 +30,8 @@ public sealed class JournalReplaySource(
     PredictionReplay replay,
     long fromNs = long.MinValue,
     long toNs = long.MaxValue,
-    bool everyEvent = true) : IReplaySource
+    bool everyEvent = true,
+    int maxBatch = 1) : IReplaySource
 {
     public string Description => $"journal {journal}: {entityId}";
 
@@ -47,6 +49,7 @@ public sealed class JournalReplaySource(
         try
         {
             var reader = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            var steps = new List<ReplayStep>();
             ISinkQueue<EventEnvelope> queue = reader.CurrentEventsByPersistenceId(BookActor.PersistenceIdOf(entityId), 0, long.MaxValue)
                 .RunWith(Sink.Queue<EventEnvelope>(), system.Materializer());
             while (queue.PullAsync().WaitAsync(cancellationToken).GetAwaiter().GetResult() is { HasValue: true } next)
@@ -54,13 +57,23 @@ public sealed class JournalReplaySource(
                 if (next.Value.Event is not JournalEntry entry)
                     throw new InvalidDataException($"journal of {entityId}, sequence {next.Value.SequenceNr}: a {next.Value.Event?.GetType().Name ?? "null"} where a journal entry was expected");
                 Entries++;
+                bool end = false;
                 foreach (MarketEvent e in entry.Events)
                 {
-                    if (e.ReceiveTimeNs >= toNs) yield break;
-                    var prediction = replay.Step(e);
-                    if (e.ReceiveTimeNs < fromNs) continue;
-                    if (prediction is not null || everyEvent) yield return new ReplayStep(e, prediction);
+                    if (end = e.ReceiveTimeNs >= toNs) break;
+                    replay.Push(e, steps, everyEvent, maxBatch);
                 }
+                foreach (ReplayStep step in steps)
+                {
+                    if (step.Event.ReceiveTimeNs >= fromNs) yield return step;
+                }
+                steps.Clear();
+                if (end) break;
+            }
+            replay.Flush(steps, everyEvent);
+            foreach (ReplayStep step in steps)
+            {
+                if (step.Event.ReceiveTimeNs >= fromNs) yield return step;
             }
         }
         finally

@@ -11,7 +11,9 @@ namespace QuantumFlow.Models.Backtest;
 /// decode skipped and counted. Each book (or only <paramref name="symbol"/>'s) goes through its own
 /// <see cref="PredictionReplay"/>, made on its first event by <paramref name="createReplay"/>. Events received before
 /// <paramref name="fromNs"/> are applied (the book needs its snapshot, the predictor its warm-up) but yield no step;
-/// reading stops at the first event received at or after <paramref name="toNs"/>.
+/// reading stops at the first event received at or after <paramref name="toNs"/>. With <paramref name="maxBatch"/>
+/// above 1 each book batches its model calls (<see cref="PredictionReplay.Push"/>): a book's steps stay in order,
+/// the books' steps interleave differently.
 /// </summary>
 public sealed class RecordingReplaySource(
     IReadOnlyList<string> paths,
@@ -19,7 +21,8 @@ public sealed class RecordingReplaySource(
     Func<Venue, string, PredictionReplay> createReplay,
     bool everyEvent = true,
     long fromNs = long.MinValue,
-    long toNs = long.MaxValue) : IReplaySource
+    long toNs = long.MaxValue,
+    int maxBatch = 1) : IReplaySource
 {
     private readonly Dictionary<string, PredictionReplay> _books = new(StringComparer.Ordinal);
 
@@ -39,7 +42,9 @@ public sealed class RecordingReplaySource(
         using IRecordingReader reader = RecordingFormat.Open(paths);
         var decoder = new FeedDecoder(reader.Venue);
         var events = new List<MarketEvent>();
-        while (true)
+        var steps = new List<ReplayStep>();
+        bool more = true;
+        while (more)
         {
             cancellationToken.ThrowIfCancellationRequested();
             events.Clear();
@@ -57,11 +62,23 @@ public sealed class RecordingReplaySource(
             foreach (MarketEvent e in events)
             {
                 if (symbol is not null && !string.Equals(e.Symbol, symbol, StringComparison.OrdinalIgnoreCase)) continue;
-                if (e.ReceiveTimeNs >= toNs) yield break;
-                CompletedPrediction? prediction = ReplayOf(e).Step(e);
-                if (e.ReceiveTimeNs < fromNs) continue;
-                if (prediction is not null || everyEvent) yield return new ReplayStep(e, prediction);
+                if (e.ReceiveTimeNs >= toNs)
+                {
+                    more = false;
+                    break;
+                }
+                ReplayOf(e).Push(e, steps, everyEvent, maxBatch);
             }
+            foreach (ReplayStep step in steps)
+            {
+                if (step.Event.ReceiveTimeNs >= fromNs) yield return step;
+            }
+            steps.Clear();
+        }
+        foreach (PredictionReplay replay in _books.Values) replay.Flush(steps, everyEvent);
+        foreach (ReplayStep step in steps)
+        {
+            if (step.Event.ReceiveTimeNs >= fromNs) yield return step;
         }
     }
 

@@ -59,9 +59,10 @@ public sealed class LiveReplayEqualityTests : TestKit
                 system.ActorOf(spec.Props(node.BookRegion(), finished.Ref), spec.ActorName);
                 Assert.Equal(0, finished.ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120)).BadPayloads);
 
-                // Every batch is journaled (acknowledged): read the journal back while the node finishes predicting.
+                // Every batch is journaled (acknowledged): read the journal back while the node finishes predicting, with
+                // the model calls batched as a backtest makes them.
                 var source = new JournalReplaySource(options.Journal, Entity,
-                    new PredictionReplay(prediction.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: false)));
+                    new PredictionReplay(prediction.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: true)), maxBatch: 64);
                 foreach (ReplayStep step in source.Steps(CancellationToken.None))
                 {
                     steps++;

@@ -62,6 +62,9 @@ public sealed class SymbolPredictor
     public PerformanceWeightedEnsemble Ensemble { get; }
     public LabelOptions LabelOptions => _labeler.Options;
 
+    /// <summary>Whether each pending prediction holds its own window copy (answers may come after later vectors).</summary>
+    public bool CopiesWindows => _copyWindows;
+
     /// <summary>Predictions waiting for answers or labels.</summary>
     public int PendingCount => _pending.Count;
 
