@@ -38,7 +38,7 @@ public sealed class PredictorActor : ReceiveActor
     private readonly BookPredictor _book;
     private readonly SymbolPredictor _predictor;
     private readonly Dictionary<long, long> _startedAt = new();
-    private readonly Queue<object> _backlog = new();
+    private readonly Queue<(object Message, long Received)> _backlog = new();
     private IActorRef[] _models = [];
     private readonly IActorRef? _mediator;
     private PredictionEvent? _latest;
@@ -75,8 +75,10 @@ public sealed class PredictorActor : ReceiveActor
 
     private void OnBookMessage(object message)
     {
-        if (_held is not null || _backlog.Count > 0) _backlog.Enqueue(message);
-        else Apply(message);
+        // Latency counts from here, so time spent held back shows in it.
+        long received = Stopwatch.GetTimestamp();
+        if (_held is not null || _backlog.Count > 0) _backlog.Enqueue((message, received));
+        else Apply(message, received);
     }
 
     /// <summary>Releases the held vector once its label can be scored, then the queued book messages until one must wait again.</summary>
@@ -88,10 +90,10 @@ public sealed class PredictorActor : ReceiveActor
             _held = null;
             Observe(held.Vector, held.Replaying, held.Started);
         }
-        while (_held is null && _backlog.TryDequeue(out object? message)) Apply(message);
+        while (_held is null && _backlog.TryDequeue(out (object Message, long Received) next)) Apply(next.Message, next.Received);
     }
 
-    private void Apply(object message)
+    private void Apply(object message, long received)
     {
         switch (message)
         {
@@ -100,14 +102,13 @@ public sealed class PredictorActor : ReceiveActor
                 _startedAt.Clear();
                 break;
             case BookEventApplied e:
-                OnEvent(e);
+                OnEvent(e, received);
                 break;
         }
     }
 
-    private void OnEvent(BookEventApplied applied)
+    private void OnEvent(BookEventApplied applied, long started)
     {
-        long started = Stopwatch.GetTimestamp();
         if (_book.Apply(applied.Event) is not { } vector) return;
         // Held as is: the engine's buffer stays untouched, since no later event is applied until it is released.
         if (!_predictor.CanObserve(vector)) _held = new Held(vector, applied.Replaying, started);
