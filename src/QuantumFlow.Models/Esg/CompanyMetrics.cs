@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QuantumFlow.Models.Esg;
 
 /// <summary>
@@ -33,9 +35,11 @@ public sealed record CompanyMetrics
     public double ShareholderRights { get; init; }
 
     /// <summary>Tonnes of CO2 per $M of revenue, the figure the carbon alert and the sector benchmarks speak about.</summary>
+    [JsonIgnore]
     public double CarbonIntensity => Intensity(Co2Emissions);
 
     /// <summary>Cubic metres of water per $M of revenue.</summary>
+    [JsonIgnore]
     public double WaterIntensity => Intensity(WaterUsage);
 
     // A company with no revenue and some emissions is infinitely intensive, and scores 0 on the component.

@@ -8,10 +8,11 @@ public sealed record EsgRating(string Code, string Label, string Colour, double 
     public static EsgRating A { get; } = new("A", "Good", "#90EE90", 60);
     public static EsgRating Bbb { get; } = new("BBB", "Average", "#FFD700", 50);
     public static EsgRating Bb { get; } = new("BB", "Below Average", "#FFA500", 40);
-    public static EsgRating B { get; } = new("B", "Laggard", "#FF6347", double.NegativeInfinity);
+    public static EsgRating B { get; } = new("B", "Laggard", "#FF6347", 0);
 
     /// <summary>Best first.</summary>
     public static IReadOnlyList<EsgRating> Scale { get; } = [Aaa, Aa, A, Bbb, Bb, B];
 
-    public static EsgRating For(double score) => Scale.First(r => score >= r.MinScore);
+    /// <summary>The band of a score; anything under 40 (NaN included) is B.</summary>
+    public static EsgRating For(double score) => Scale.FirstOrDefault(r => score >= r.MinScore) ?? B;
 }
