@@ -36,12 +36,13 @@ public sealed record CompanyMetrics
 
     /// <summary>Tonnes of CO2 per $M of revenue, the figure the carbon alert and the sector benchmarks speak about.</summary>
     [JsonIgnore]
-    public double CarbonIntensity => Intensity(Co2Emissions);
+    public double CarbonIntensity => PerRevenue(Co2Emissions, Revenue);
 
     /// <summary>Cubic metres of water per $M of revenue.</summary>
     [JsonIgnore]
-    public double WaterIntensity => Intensity(WaterUsage);
+    public double WaterIntensity => PerRevenue(WaterUsage, Revenue);
 
-    // A company with no revenue and some emissions is infinitely intensive, and scores 0 on the component.
-    private double Intensity(double amount) => Revenue > 0 ? amount / Revenue : amount > 0 ? double.PositiveInfinity : 0;
+    /// <summary>An amount per $M of revenue; with no revenue, any amount is infinitely intensive (and scores 0).</summary>
+    public static double PerRevenue(double amount, double revenue) =>
+        revenue > 0 ? amount / revenue : amount > 0 ? double.PositiveInfinity : 0;
 }

@@ -49,7 +49,7 @@ internal static class EsgRecords
         }
         catch (JsonException e)
         {
-            errors.Add(new EsgDataError(source, $"line {e.LineNumber + 1}", "(json)", $"malformed JSON: {e.Message}"));
+            errors.Add(new EsgDataError(source, e.LineNumber is long line ? $"line {line + 1}" : "(document)", "(json)", $"malformed JSON: {e.Message}"));
             return [];
         }
         using (document)

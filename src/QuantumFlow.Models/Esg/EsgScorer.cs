@@ -29,8 +29,8 @@ public static class EsgScorer
         double revenue = c.Revenue + p.RevenueOffset;
         double value = component switch
         {
-            EsgComponent.Co2 => 100 - 100 * Ratio(c.Co2Emissions, revenue) / p.Co2Benchmark.For(c.Sector),
-            EsgComponent.Water => 100 - 100 * Ratio(c.WaterUsage, revenue) / p.WaterBenchmark.For(c.Sector),
+            EsgComponent.Co2 => 100 - 100 * CompanyMetrics.PerRevenue(c.Co2Emissions, revenue) / p.Co2Benchmark.For(c.Sector),
+            EsgComponent.Water => 100 - 100 * CompanyMetrics.PerRevenue(c.WaterUsage, revenue) / p.WaterBenchmark.For(c.Sector),
             EsgComponent.Renewable => c.RenewableEnergy,
             EsgComponent.Recycling => c.RecyclingRate,
             EsgComponent.Compliance => 100 - ViolationPenalty(c, p),
@@ -38,7 +38,7 @@ public static class EsgScorer
             EsgComponent.Diversity => c.DiversityScore,
             EsgComponent.Safety => 100 - 5.0 * c.SafetyIncidents,
             // Community investment of 2% of revenue or more scores 100.
-            EsgComponent.Community => 5000 * Ratio(c.CommunityInvestment, revenue),
+            EsgComponent.Community => 5000 * CompanyMetrics.PerRevenue(c.CommunityInvestment, revenue),
             EsgComponent.SupplyChain => c.SupplyChainEthics,
             EsgComponent.BoardIndependence => c.BoardIndependence,
             // Parity (50% women) scores 100.
@@ -57,9 +57,6 @@ public static class EsgScorer
 
     private static double Pillar(EsgPillar pillar, Dictionary<EsgComponent, double> components, EsgProfile p) =>
         EsgComponents.Of(pillar).Sum(c => p.ComponentWeights.GetValueOrDefault(c) * components[c]);
-
-    private static double Ratio(double amount, double revenue) =>
-        revenue > 0 ? amount / revenue : amount > 0 ? double.PositiveInfinity : 0;
 
     public static double Clamp(double value) => double.IsNaN(value) ? 0 : Math.Clamp(value, 0, 100);
 }
