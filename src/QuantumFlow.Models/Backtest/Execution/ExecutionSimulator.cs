@@ -47,6 +47,9 @@ public sealed class ExecutionSimulator
     /// <summary>The newest exchange time applied to the book: the latest information any fill may use.</summary>
     public long BookTimeNs { get; private set; }
 
+    /// <summary>Events applied to the book so far (through <see cref="AfterEvent"/>).</summary>
+    public long BookEvents { get; private set; }
+
     /// <summary>Sends an order decided at local time <paramref name="decisionNs"/>; returns its id.</summary>
     /// <exception cref="ArgumentException">the quantity is not positive, or a limit order has no positive price.</exception>
     public long Submit(OrderRequest order, long decisionNs)
@@ -89,6 +92,7 @@ public sealed class ExecutionSimulator
     public void AfterEvent(MarketEvent e)
     {
         BookTimeNs = Math.Max(BookTimeNs, EventClock.ExchangeNs(e));
+        BookEvents++;
         if (_resting.Count == 0 || e is not (BookDelta or BookSnapshot)) return;
         foreach (RestingOrder r in _resting) UpdateQueue(r, _book[r.Side].QuantityAt(r.Price).Raw, e is BookSnapshot);
     }
@@ -149,6 +153,8 @@ public sealed class ExecutionSimulator
             RestingOrder r = _resting[i];
             // A buy rests on the bids and is reached by sellers (aggressor Ask), and the other way round.
             if (t.Aggressor == r.Side) continue;
+            // A print received after the order rested can still be older at the venue (feeds interleave): it never reached us.
+            if (clock <= r.ArrivalTimeNs) continue;
             bool atPrice = t.Price == r.Price;
             bool through = r.Side == Side.Bid ? t.Price < r.Price : t.Price > r.Price;
             if (!atPrice && !through) continue;
@@ -197,7 +203,7 @@ public sealed class ExecutionSimulator
         decimal notional = 0;
         foreach (FillLeg l in legs) notional += l.Price.ToDecimal() * l.Quantity.ToDecimal();
         var fill = new Fill(id, side, liquidity, legs, _costs.FeeFor(liquidity, notional), _costs.SlippageFor(liquidity, notional),
-            decisionNs, arrivalNs, bookNs, fillNs ?? arrivalNs);
+            decisionNs, arrivalNs, bookNs, fillNs ?? arrivalNs, BookEvents);
         _fills.Add(fill);
         Account.Apply(fill);
     }

@@ -11,6 +11,7 @@ namespace QuantumFlow.Models.Backtest.Execution;
 /// <see cref="ArrivalTimeNs"/> is when the order reached the venue (decision + order latency, exchange clock);
 /// <see cref="BookTimeNs"/> is the exchange time of the last event in the book state the fill used, never after the
 /// arrival for a taker fill; <see cref="FillTimeNs"/> is the exchange time of the event that filled a resting order.
+/// <see cref="BookEvents"/> is how many events the book had applied when the fill used it (an audit trail for tests).
 /// </para>
 /// </summary>
 public sealed record Fill(
@@ -23,7 +24,8 @@ public sealed record Fill(
     long DecisionTimeNs,
     long ArrivalTimeNs,
     long BookTimeNs,
-    long FillTimeNs)
+    long FillTimeNs,
+    long BookEvents)
 {
     public Quantity Quantity => new(Legs.Sum(l => l.Quantity.Raw));
 
