@@ -38,21 +38,23 @@ public sealed class BacktestEngine
     }
 
     public IReadOnlyList<StrategyRun> Runs => _runs;
+    /// <summary>Events inside the trading window.</summary>
     public long Events { get; private set; }
     public long Predictions { get; private set; }
-    /// <summary>Steps of other books, not traded.</summary>
+    /// <summary>Steps of other books or after the trading window, not traded.</summary>
     public long Skipped { get; private set; }
 
-    /// <summary>Runs the steps; <paramref name="progress"/> is called every 4096 events with the count so far.</summary>
+    /// <summary>Runs the steps; <paramref name="progress"/> is called every 4096 steps with the count so far.</summary>
     public void Run(IEnumerable<ReplayStep> steps, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        long n = 0;
         foreach (ReplayStep step in steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Step(step);
-            if (progress is not null && (Events & 4095) == 0) progress(Events);
+            if (progress is not null && (++n & 4095) == 0) progress(n);
         }
-        progress?.Invoke(Events);
+        progress?.Invoke(n);
     }
 
     public void Step(ReplayStep step)
@@ -78,11 +80,20 @@ public sealed class BacktestEngine
             Skipped++;
             return;
         }
-        Events++;
         long now = e.ReceiveTimeNs;
-        if (_startNs < 0) _startNs = now;
-        _endNs = Math.Max(_endNs, now);
-        Sample(now);
+        if (now >= _options.TradeToNs)
+        {
+            Skipped++;
+            return;
+        }
+        bool trading = now >= _options.TradeFromNs;
+        if (trading)
+        {
+            Events++;
+            if (_startNs < 0) _startNs = now;
+            _endNs = Math.Max(_endNs, now);
+            Sample(now);
+        }
 
         foreach (StrategyRun run in _runs) run.Simulator.BeforeEvent(e);
         try
@@ -98,6 +109,7 @@ public sealed class BacktestEngine
 
         var book = _replica.Book;
         if (book.IsValid) _lastMid = book.Mid;
+        if (!trading) return;
         if (step.Prediction is { } p)
         {
             Predictions++;
@@ -118,7 +130,7 @@ public sealed class BacktestEngine
         var rows = _runs.Select(r => PerformanceMetrics.Compute(r.Strategy.Name, r.Simulator.Account, r.Simulator, r.Samples, _options.Capital, period,
             r.Strategy is ExecutionStrategy x ? x.ArrivalMid : null)).ToList();
         return new BacktestResult(description, _bookId ?? "", Math.Max(0, _startNs), _endNs, Events, Predictions, _options,
-            PerformanceMetrics.Deflate(rows), [.. _runs.Select(r => new StrategyCurve(r.Strategy.Name, r.Samples, r.Simulator.Fills))],
+            PerformanceMetrics.Deflate(rows, _strategies.OfType<ExecutionStrategy>().Select(x => x.Name).ToHashSet()), [.. _runs.Select(r => new StrategyCurve(r.Strategy.Name, r.Samples, r.Simulator.Fills))],
             _mid, _signal.Report("ensemble"));
     }
 

@@ -15,6 +15,14 @@ public sealed record BacktestOptions
     /// <summary>The book traded ("binance-usdm:BTCUSDT"); null = the first book in the steps. Other books' steps are skipped.</summary>
     public string? BookId { get; init; }
 
+    /// <summary>
+    /// Strategies trade from this local time on; earlier events only build the book (and warm whatever the replay
+    /// source warms). With <see cref="TradeToNs"/>, a walk-forward fold's test window or the --from/--to range.
+    /// </summary>
+    public long TradeFromNs { get; init; } = long.MinValue;
+    /// <summary>Events received at or after this time are not replayed.</summary>
+    public long TradeToNs { get; init; } = long.MaxValue;
+
     /// <exception cref="ArgumentException">a value is out of range.</exception>
     public void Validate()
     {
@@ -22,5 +30,6 @@ public sealed record BacktestOptions
         Labels.Validate();
         if (Capital <= 0) throw new ArgumentException($"capital {Capital} must be positive", nameof(Capital));
         if (SamplePeriodNs <= 0) throw new ArgumentException("the sample period must be positive", nameof(SamplePeriodNs));
+        if (TradeFromNs >= TradeToNs) throw new ArgumentException("the trading window is empty (from is not before to)", nameof(TradeFromNs));
     }
 }

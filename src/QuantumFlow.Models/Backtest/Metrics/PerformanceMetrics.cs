@@ -116,14 +116,18 @@ public sealed record PerformanceMetrics
         };
     }
 
-    /// <summary>Fills in the deflated Sharpe of each row given that all of them were tried (rows with no trades are not trials).</summary>
-    public static List<PerformanceMetrics> Deflate(IReadOnlyList<PerformanceMetrics> rows)
+    /// <summary>
+    /// Fills in the deflated Sharpe of each row given that all of them were tried. Rows with no trades, and the
+    /// <paramref name="notTrials"/> (execution schedules, which do not seek returns), are not trials and get none.
+    /// </summary>
+    public static List<PerformanceMetrics> Deflate(IReadOnlyList<PerformanceMetrics> rows, IReadOnlySet<string>? notTrials = null)
     {
-        List<PerformanceMetrics> trials = [.. rows.Where(r => r.Trades > 0)];
+        bool IsTrial(PerformanceMetrics r) => r.Trades > 0 && r.Periods > 1 && notTrials?.Contains(r.Strategy) != true;
+        List<PerformanceMetrics> trials = [.. rows.Where(IsTrial)];
         if (trials.Count < 2) return [.. rows];
         double mean = trials.Average(r => r.SharpePerPeriod);
         double variance = trials.Sum(r => (r.SharpePerPeriod - mean) * (r.SharpePerPeriod - mean)) / (trials.Count - 1);
-        return [.. rows.Select(r => r.Trades == 0 || r.Periods < 2 ? r : r with
+        return [.. rows.Select(r => !IsTrial(r) ? r : r with
         {
             Trials = trials.Count,
             Dsr = NullIfNaN(DeflatedSharpe.Deflated(r.SharpePerPeriod, r.Periods, r.Skewness, r.Kurtosis, trials.Count, variance)),
