@@ -103,7 +103,10 @@ internal static class SvgChart
 
     private static string Empty(string title) => Begin(title).Append($"<text x=\"{Left}\" y=\"60\" font-size=\"12\">no data</text></svg>").ToString();
 
-    private static string Short(double v) => Math.Abs(v) >= 1e4 || (Math.Abs(v) < 1e-2 && v != 0) ? v.ToString("G4", CultureInfo.InvariantCulture) : v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Short(double v) =>
+        Math.Abs(v) >= 1e4 ? v.ToString("0.#", CultureInfo.InvariantCulture)
+        : Math.Abs(v) < 1e-2 && v != 0 ? v.ToString("G3", CultureInfo.InvariantCulture)
+        : v.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
