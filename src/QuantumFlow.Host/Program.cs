@@ -18,6 +18,7 @@ internal partial class Program
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(EsgCommand.Create());
         return root;
     }
 }

@@ -1,7 +1,9 @@
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Torch;
+using QuantumFlow.Models.Prediction.Neural;
 using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Torch.Inference;
 
 namespace QuantumFlow.Host.Training;
 
@@ -28,10 +30,13 @@ public static class PredictionModels
             return options;
         }
         TorchRuntime.Initialize();
-        List<TorchSequenceModel> models = TorchSequenceModel.LoadAll(dir);
-        TorchCheckpoint first = models[0].Checkpoint;
-        if (models.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
+        List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
+        TorchCheckpoint first = trained[0].Checkpoint;
+        if (trained.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
             throw new FormatException($"the checkpoints in {dir} were trained for different labels; keep one label per directory");
+        // Torch reads the weights; the exported networks predict (several times faster per window, same answers).
+        List<NeuralSequenceModel> models = [.. trained.Select(CompiledModels.From)];
+        foreach (TorchSequenceModel m in trained) m.Dispose();
         output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))} + online learners; horizon {first.Horizon} {first.HorizonUnit.ToString().ToLowerInvariant()}, {first.ThresholdBps} bps");
         return options with
         {
