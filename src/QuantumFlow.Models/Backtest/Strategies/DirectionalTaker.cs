@@ -44,7 +44,9 @@ public sealed class DirectionalTaker : IStrategy
             bool expired = _held >= _options.MaxHoldingSteps;
             bool exit = expired || (signal != _direction && (signal != 0 || _options.FlatExits));
             if (!exit) return;
-            context.Submit(new OrderRequest(_direction > 0 ? Side.Ask : Side.Bid, OrderType.Market, _size));
+            // Nothing to close when the entry was rejected (it met an invalid book) and nothing is still in flight.
+            bool entryRejected = context.PositionRaw == 0 && context.Simulator.InFlightCount == 0;
+            if (!entryRejected) context.Submit(new OrderRequest(_direction > 0 ? Side.Ask : Side.Bid, OrderType.Market, _size));
             _direction = 0;
             if (expired) return;
         }
