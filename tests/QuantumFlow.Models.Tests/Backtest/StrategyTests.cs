@@ -64,4 +64,33 @@ public class StrategyTests
         Assert.Equal(twap.Target, new Quantity(fills.Sum(f => f.Quantity.Raw)));
         Assert.Equal(100.005m, twap.ArrivalMid);
     }
+
+    [Fact]
+    public void The_maker_quotes_the_touch_and_pulls_its_ask_back_when_a_rise_is_expected()
+    {
+        var steps = new List<ReplayStep>
+        {
+            new(new BookSnapshot(Venue.BinanceSpot, "S", Ms, Ms, 10,
+            [
+                new LevelUpdate(Side.Bid, Price.Parse("100.00"), Quantity.Parse("5")), new LevelUpdate(Side.Bid, Price.Parse("99.99"), Quantity.Parse("5")),
+                new LevelUpdate(Side.Ask, Price.Parse("100.01"), Quantity.Parse("5")), new LevelUpdate(Side.Ask, Price.Parse("100.02"), Quantity.Parse("5")),
+            ]), null),
+        };
+        ClassProbabilities?[] said = [Up, null, Flat, null];
+        for (int i = 0; i < said.Length; i++)
+        {
+            long t = (i + 2) * Ms;
+            var e = new BookDelta(Venue.BinanceSpot, "S", t, t, 11 + i, 11 + i, MarketMessage.NoId, [new LevelUpdate(Side.Bid, Price.Parse("99.98"), Quantity.Parse(i % 2 == 0 ? "1" : "2"))]);
+            steps.Add(new ReplayStep(e, said[i] is { } p ? new CompletedPrediction(i, t, t, [p], [1.0], p) : null));
+        }
+        var engine = new BacktestEngine(new BacktestOptions { Costs = ExecutionCosts.Default with { OrderLatencyNs = 0 } }, [new MarketMaker()]);
+        engine.Run(steps.Take(3)); // UP said, the quotes reach the venue with the next event
+        ExecutionSimulator sim = engine.Runs[0].Simulator;
+        // edge 0.7 x 3 ticks = 2 ticks: the ask two ticks above the touch, the bid at it.
+        Assert.Equal([Price.Parse("100.00"), Price.Parse("100.03")], sim.Resting.OrderBy(r => r.Side).Select(r => r.Price));
+        Assert.Equal(Quantity.Parse("5").Raw, sim.Resting.Single(r => r.Side == Side.Bid).QueueAhead);
+        foreach (ReplayStep s in steps.Skip(3)) engine.Step(s); // FLAT: the ask is replaced at the touch
+        Assert.Equal([Price.Parse("100.00"), Price.Parse("100.01")], sim.Resting.OrderBy(r => r.Side).Select(r => r.Price));
+        Assert.Equal(3, sim.Orders);
+    }
 }
