@@ -17,6 +17,8 @@ internal partial class Program
         root.Subcommands.Add(PbmCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(EsgCommand.Create());
         return root;
     }
 }

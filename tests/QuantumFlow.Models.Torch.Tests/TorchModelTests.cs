@@ -44,7 +44,8 @@ public sealed class TorchModelTests
         var before = new ClassProbabilities[3];
         model.PredictBatch(windows, before);
         Assert.All(before, p => Assert.Equal(1, p.Down + p.Flat + p.Up, 5));
-        // Alone vs in a batch of 3 the CPU kernels differ in the last bits (BatchInvarianceTests, MinimumBatchModel).
+        // Torch's kernels may round a window differently alone than in a batch (last bits only); the exported networks
+        // used for live and replayed predictions are exact here (CompiledInferenceTests).
         ClassProbabilities alone = model.Predict(windows[1]);
         Assert.Equal(before[1].Down, alone.Down, 6);
         Assert.Equal(before[1].Up, alone.Up, 6);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using QuantumFlow.Models.Prediction;
@@ -18,6 +19,11 @@ public sealed class ModelActor : ReceiveActor
     private readonly List<FeatureWindow> _windows = new(MaxBatch);
     private ClassProbabilities[] _results = new ClassProbabilities[MaxBatch];
     private bool _flushQueued;
+    private long _requests;
+    private long _batches;
+    private int _largestBatch;
+    private long _busyTicks;
+    private long _failedBatches;
 
     public ModelActor(IProbabilisticModel model)
     {
@@ -37,6 +43,8 @@ public sealed class ModelActor : ReceiveActor
             _flushQueued = false;
             Flush();
         });
+        Receive<GetModelStats>(_ => Sender.Tell(new ModelStats(_model.Name, _model.Version, _model.GetType().Name, _model.WindowLength,
+            _requests, _batches, _largestBatch, _failedBatches, _requests == 0 ? 0 : Stopwatch.GetElapsedTime(0, _busyTicks).TotalMilliseconds / _requests)));
     }
 
     public static Props Props(IProbabilisticModel model) => Akka.Actor.Props.Create(() => new ModelActor(model));
@@ -47,6 +55,7 @@ public sealed class ModelActor : ReceiveActor
         _windows.Clear();
         foreach ((ModelRequest r, _) in _batch) _windows.Add(r.Window);
         if (_results.Length < _batch.Count) _results = new ClassProbabilities[_batch.Count];
+        long started = Stopwatch.GetTimestamp();
         try
         {
             _model.PredictBatch(_windows, _results.AsSpan(0, _batch.Count));
@@ -56,7 +65,12 @@ public sealed class ModelActor : ReceiveActor
             // A failing model must not stall every book waiting on it: answer uniform (the ensemble learns to ignore it).
             Context.GetLogger().Error(e, "model {0} failed on a batch of {1}", _model.Name, _batch.Count);
             Array.Fill(_results, ClassProbabilities.Uniform, 0, _batch.Count);
+            _failedBatches++;
         }
+        _busyTicks += Stopwatch.GetTimestamp() - started;
+        _requests += _batch.Count;
+        _batches++;
+        _largestBatch = Math.Max(_largestBatch, _batch.Count);
         for (int i = 0; i < _batch.Count; i++)
         {
             (ModelRequest r, IActorRef replyTo) = _batch[i];

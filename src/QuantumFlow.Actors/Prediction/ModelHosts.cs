@@ -17,6 +17,15 @@ public sealed class ModelHosts : IExtension
 
     public static ModelHosts Get(ActorSystem system) => system.WithExtension<ModelHosts, ModelHostsProvider>();
 
+    /// <summary>The model actors started on this node so far.</summary>
+    public IReadOnlyList<IActorRef> Hosted
+    {
+        get
+        {
+            lock (_lock) return [.. _actors.Values];
+        }
+    }
+
     public IActorRef For(IProbabilisticModel model)
     {
         lock (_lock)

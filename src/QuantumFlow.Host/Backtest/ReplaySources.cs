@@ -15,10 +15,11 @@ namespace QuantumFlow.Host.Backtest;
 public static class ReplaySources
 {
     /// <summary>
-    /// Predictions a book lets wait for one batched forward pass per model (never past a label): the answers are the
-    /// same bits as one window at a time (MinimumBatchModel; tested up to 64), several times faster.
+    /// Predictions a book may let wait for one batched call per model (never past a label; same bits either way).
+    /// 1: the exported networks `run` predicts with compute each window alone, so batching would only add window
+    /// copies; a model with a real batched forward pass (the Torch modules: 7x faster at 64) would raise it.
     /// </summary>
-    public const int ModelBatch = 64;
+    public const int ModelBatch = 1;
 
     /// <exception cref="ArgumentException">a journal without a book id, an id that is not venue:symbol, no recordings.</exception>
     public static IReplaySource Create(ReplaySourceOptions o, TextWriter? log = null)
@@ -52,7 +53,7 @@ public static class ReplaySources
     public static PredictionOptions Prediction(ReplaySourceOptions o, TextWriter log) =>
         o.BayesianOnly ? new PredictionOptions() : PredictionModels.Attach(new NodeOptions(), o.ModelsDirectory, log).Prediction;
 
-    /// <summary>One book's replay, built as the live actor builds its predictor (window copies, for batched model calls).</summary>
+    /// <summary>One book's replay, built as the live actor builds its predictor (window copies only for batched model calls).</summary>
     public static PredictionReplay Replay(PredictionOptions prediction, Venue venue, string symbol) =>
-        new(prediction.CreatePredictor(venue, symbol, copyWindows: true));
+        new(prediction.CreatePredictor(venue, symbol, copyWindows: ModelBatch > 1));
 }

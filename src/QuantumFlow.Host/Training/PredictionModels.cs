@@ -1,8 +1,9 @@
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Models.Labels;
-using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Torch;
+using QuantumFlow.Models.Prediction.Neural;
 using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Torch.Inference;
 
 namespace QuantumFlow.Host.Training;
 
@@ -29,17 +30,19 @@ public static class PredictionModels
             return options;
         }
         TorchRuntime.Initialize();
-        List<TorchSequenceModel> models = TorchSequenceModel.LoadAll(dir);
-        TorchCheckpoint first = models[0].Checkpoint;
-        if (models.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
+        List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
+        TorchCheckpoint first = trained[0].Checkpoint;
+        if (trained.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
             throw new FormatException($"the checkpoints in {dir} were trained for different labels; keep one label per directory");
+        // Torch reads the weights; the exported networks predict (several times faster per window, same answers).
+        List<NeuralSequenceModel> models = [.. trained.Select(CompiledModels.From)];
+        foreach (TorchSequenceModel m in trained) m.Dispose();
         output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))} + online learners; horizon {first.Horizon} {first.HorizonUnit.ToString().ToLowerInvariant()}, {first.ThresholdBps} bps");
         return options with
         {
             Prediction = options.Prediction with
             {
-                // Padded to a batch of 4: a window's answer is then the same in any batch (MinimumBatchModel), so replays equal live.
-                BatchModels = [.. models.Select(m => new MinimumBatchModel(m))],
+                BatchModels = models,
                 Labels = options.Prediction.Labels with { Horizon = first.Horizon, Unit = first.HorizonUnit, ThresholdBps = first.ThresholdBps, Mode = first.ThresholdMode },
             },
         };

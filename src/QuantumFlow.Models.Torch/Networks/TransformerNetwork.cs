@@ -10,7 +10,7 @@ namespace QuantumFlow.Models.Torch.Networks;
 /// </summary>
 public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
 {
-    private const int MaxLength = 1024;
+    internal const int MaxLength = 1024;
     private readonly Linear _embed;
     private readonly TransformerEncoder _encoder;
     private readonly LayerNorm _norm;
@@ -40,7 +40,10 @@ public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
         return _head.call(_norm.call(pooled)).MoveToOuterDisposeScope();
     }
 
-    private static Tensor Sinusoid(int length, int d)
+    internal static Tensor Sinusoid(int length, int d) => tensor(SinusoidValues(length, d), [length, d]);
+
+    /// <summary>Row-major (length x d) sinusoidal positions, shared with the exported inference network.</summary>
+    internal static float[] SinusoidValues(int length, int d)
     {
         var pe = new float[length * d];
         for (int pos = 0; pos < length; pos++)
@@ -52,6 +55,6 @@ public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
                 if (i + 1 < d) pe[pos * d + i + 1] = (float)Math.Cos(angle);
             }
         }
-        return tensor(pe, [length, d]);
+        return pe;
     }
 }

@@ -5,15 +5,17 @@ using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Torch;
+using QuantumFlow.Models.Torch.Inference;
 using QuantumFlow.Models.Venues;
 
 namespace QuantumFlow.Benchmarks.Load;
 
 /// <summary>
-/// `load backtest [MODELS-DIR] [REPEATS] [--unbatched]`: every shared recording the project reads, replayed through
+/// `load backtest [MODELS-DIR] [REPEATS] [--torch]`: every shared recording the project reads, replayed through
 /// <see cref="PredictionReplay"/> (one per book, as <see cref="RecordingReplaySource"/> does), once with the online
-/// Bayesian learners only and once with the full ensemble (the checkpoints in MODELS-DIR through
-/// <see cref="MinimumBatchModel"/>, as `run` loads them). The events are decoded into memory first, so the figure is
+/// Bayesian learners only and once with the full ensemble (the checkpoints in MODELS-DIR as `run` loads them: the
+/// exported networks, <see cref="CompiledModels"/>; with --torch also the Torch modules themselves, padded by
+/// <see cref="MinimumBatchModel"/>). The events are decoded into memory first, so the figure is
 /// the replay path (book, features, models, ensemble, labels); the decode is timed separately. Best of REPEATS. Steps
 /// without a prediction are not built (everyEvent false), as a strategy that acts only on predictions would ask.
 /// </summary>
@@ -62,10 +64,12 @@ public static class BacktestLoad
             Console.WriteLine($"no checkpoints in {modelsDir}: full ensemble not measured");
             return 0;
         }
-        var full = new PredictionOptions { BatchModels = [.. torch.Select(m => new MinimumBatchModel(m))] };
         string models = string.Join(", ", torch.Select(m => m.Name));
-        Measure($"full ensemble ({models} + learners), batched model calls", full, sessions, events, Math.Max(1, repeats / 2), maxBatch: 64);
-        if (args.Contains("--unbatched")) Measure($"full ensemble ({models} + learners), one window per call", full, sessions, events, 1, maxBatch: 1);
+        var exported = new PredictionOptions { BatchModels = [.. torch.Select(CompiledModels.From)] };
+        Measure($"full ensemble ({models} exported + learners)", exported, sessions, events, repeats, maxBatch: 1);
+        if (!args.Contains("--torch")) return 0;
+        var full = new PredictionOptions { BatchModels = [.. torch.Select(m => new MinimumBatchModel(m))] };
+        Measure($"full ensemble ({models} torch + learners), batched model calls", full, sessions, events, 1, maxBatch: 64);
         return 0;
     }
 

@@ -9,12 +9,13 @@ using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Torch;
+using QuantumFlow.Models.Torch.Inference;
 using QuantumFlow.Models.Venues;
 
 namespace QuantumFlow.Benchmarks.Load;
 
 /// <summary>
-/// `prediction [MODELS-DIR] [SYMBOLS] [RATE] [SECONDS]`: predictor actors (one per symbol, each with its own replica,
+/// `prediction [MODELS-DIR] [SYMBOLS] [RATE] [SECONDS] [exported|torch]`: predictor actors (one per symbol, each with its own replica,
 /// feature engine, online learners and ensemble) fed the recorded BTCUSDT session's journaled events directly (no book
 /// actor, no journal), with the trained checkpoints in node-local model actors. Two phases: saturation (every symbol
 /// gets the whole session at once: ensemble predictions per second) and paced (RATE book events per second spread over
@@ -29,11 +30,13 @@ public static class PredictionLoad
         int symbols = args.Length > 1 ? int.Parse(args[1]) : 100;
         int rate = args.Length > 2 ? int.Parse(args[2]) : 2_000;
         int seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
+        bool torchInference = args.Length > 4 && args[4] == "torch";
         TorchRuntime.Initialize(threads: 1);
-        List<TorchSequenceModel> models = Directory.Exists(modelsDir) ? TorchSequenceModel.LoadAll(modelsDir) : [];
+        List<TorchSequenceModel> trained = Directory.Exists(modelsDir) ? TorchSequenceModel.LoadAll(modelsDir) : [];
+        List<IProbabilisticModel> models = torchInference ? [.. trained] : [.. trained.Select(CompiledModels.From)];
         List<MarketEvent> events = Decode(RecordedLines.BtcUsdm2024);
         Dictionary<long, int> eventOfSequence = PredictedEvents(events);
-        Console.WriteLine($"models: {string.Join(", ", models.Select(m => m.Version))} + bayes-state + dirichlet; {symbols} symbols; {events.Count} events per symbol, {eventOfSequence.Count} predictions each; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"models ({(torchInference ? "torch" : "exported")} inference): {string.Join(", ", models.Select(m => m.Version))} + bayes-state + dirichlet; {symbols} symbols; {events.Count} events per symbol, {eventOfSequence.Count} predictions each; {Environment.ProcessorCount} cores");
 
         var options = new PredictionOptions { BatchModels = models };
         using ActorSystem system = ActorSystem.Create("prediction-load", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
@@ -120,7 +123,7 @@ public static class PredictionLoad
         return map;
     }
 
-    private static List<MarketEvent> Decode(params string[] files)
+    internal static List<MarketEvent> Decode(params string[] files)
     {
         using IRecordingReader reader = RecordingFormat.Open(files);
         var decoder = new FeedDecoder(reader.Venue);

@@ -13,6 +13,11 @@ public sealed class BookDirectory(InspectionContext context)
     public const string RegionType = "book";
 
     /// <returns>the books found, and the nodes that did not answer.</returns>
+    /// <summary>The entity id an operator means (see <see cref="BookResolver"/>), asking the cluster for live books only when needed.</summary>
+    /// <exception cref="Commands.CommandUsageException">no live book has the symbol, or several venues do.</exception>
+    public async Task<string> ResolveAsync(string typed) =>
+        BookResolver.IsEntityId(typed) ? typed : BookResolver.Resolve(typed, (await ListAsync()).Books.Select(b => b.EntityId));
+
     public async Task<(IReadOnlyList<BookLocation> Books, IReadOnlyList<string> Silent)> ListAsync()
     {
         var members = Cluster.Get(context.System).State.Members

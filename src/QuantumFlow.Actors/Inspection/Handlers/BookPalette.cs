@@ -27,9 +27,7 @@ public sealed class BookPalette(InspectionContext context) : IPaletteHandler
     {
         if (!context.Registry.TryGet<BookRegion>(out IActorRef region))
             return CommandOutcome.Failed("this node has no book region (or proxy)");
-        string entityId = BookResolver.IsEntityId(symbol)
-            ? symbol
-            : BookResolver.Resolve(symbol, (await new BookDirectory(context).ListAsync()).Books.Select(b => b.EntityId));
+        string entityId = await new BookDirectory(context).ResolveAsync(symbol);
         BookView view = await region.Ask<BookView>(new GetBook(entityId, levels), context.AskTimeout);
         await output.TableAsync("book", SummaryColumns,
         [[

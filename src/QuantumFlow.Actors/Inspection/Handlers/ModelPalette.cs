@@ -1,16 +1,40 @@
+using Akka.Actor;
 using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Actors.Prediction;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 
-/// <summary><c>model list</c>: no model host exists yet, so the answer is an empty list that says so.</summary>
-public sealed class ModelPalette : IPaletteHandler
+/// <summary>
+/// <c>model list</c>: the trained models this node hosts (one node-local actor each, serving every book of the node),
+/// with how much they have scored and at what cost. Online learners live inside each book's predictor: see
+/// <c>ensemble weights</c>.
+/// </summary>
+public sealed class ModelPalette(InspectionContext context) : IPaletteHandler
 {
+    public static readonly string[] Columns = ["model", "version", "implementation", "window", "windows-scored", "batches", "mean-batch", "largest-batch", "failed-batches", "ms-per-window"];
+
     public string Palette => "model";
 
     public async Task<CommandOutcome> RunAsync(CommandInvocation call, IInspectionOutput output, CancellationToken cancel)
     {
-        await output.TableAsync("models", ["model", "kind", "symbols", "batch", "latency-ms"], []);
-        await output.NoteAsync("no models: prediction models (ModelHost actors) are not part of this build yet");
-        return CommandOutcome.Ok;
+        IReadOnlyList<IActorRef> hosted = ModelHosts.Get(context.System).Hosted;
+        ModelStats?[] stats = await Task.WhenAll(hosted.Select(async a =>
+        {
+            try
+            {
+                return (ModelStats?)await a.Ask<ModelStats>(GetModelStats.Instance, context.AskTimeout, cancel);
+            }
+            catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+            {
+                return null;
+            }
+        }));
+        await output.TableAsync("models", Columns, stats.OfType<ModelStats>().OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => (IReadOnlyList<object?>)[s.Name, s.Version, s.Implementation, s.WindowLength, s.Requests, s.Batches,
+                Math.Round(s.MeanBatch, 2), s.LargestBatch, s.FailedBatches, Math.Round(s.MeanMsPerWindow, 4)]).ToList());
+        if (hosted.Count == 0)
+            await output.NoteAsync("no trained model is hosted on this node yet: model actors start with the first prediction of a book here (online learners only when no checkpoints were given)");
+        int silent = stats.Count(s => s is null);
+        return silent > 0 ? CommandOutcome.Failed($"{silent} model actor(s) did not answer") : CommandOutcome.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Akka.Event;
 using QuantumFlow.Actors.Inspection.Handlers;
 using QuantumFlow.Actors.Inspection.Protocol;
@@ -18,6 +19,7 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
         var reader = new FrameReader(stream);
         var writer = new FrameWriter(stream);
         Task running = Task.CompletedTask;
+        var busy = new StrongBox<bool>();
         CancellationTokenSource? runningCancel = null;
         long runningId = -1;
         try
@@ -27,14 +29,15 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
             {
                 switch (frame)
                 {
-                    case RunFrame run when !running.IsCompleted:
+                    case RunFrame run when Volatile.Read(ref busy.Value):
                         await writer.WriteAsync(new EndFrame(run.Id, ExitCodes.Usage, "a command is still running on this connection: cancel it first"), stopping);
                         break;
                     case RunFrame run:
                         runningCancel?.Dispose();
                         runningCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                         runningId = run.Id;
-                        running = ExecuteAsync(run, writer, runningCancel.Token);
+                        Volatile.Write(ref busy.Value, true);
+                        running = ExecuteAsync(run, writer, busy, runningCancel.Token);
                         break;
                     case CancelFrame cancel when cancel.Id == runningId:
                         runningCancel?.Cancel();
@@ -70,11 +73,20 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
         }
     }
 
-    private async Task ExecuteAsync(RunFrame run, FrameWriter writer, CancellationToken cancel)
+    private async Task ExecuteAsync(RunFrame run, FrameWriter writer, StrongBox<bool> busy, CancellationToken cancel)
     {
         // Off the read loop's continuation: a handler that blocks briefly must not hold up reading the cancel frame.
         await Task.Yield();
-        CommandOutcome outcome = await dispatcher.RunAsync(run.Words, run.Token, new FrameOutput(writer, run.Id, cancel), cancel);
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await dispatcher.RunAsync(run.Words, run.Token, new FrameOutput(writer, run.Id, cancel), cancel);
+        }
+        finally
+        {
+            // Free before the end frame goes out: a client may send its next command the moment it reads that frame.
+            Volatile.Write(ref busy.Value, false);
+        }
         await TryWriteAsync(writer, new EndFrame(run.Id, outcome.Exit, outcome.Error));
     }
 

@@ -72,10 +72,10 @@ public sealed class InspectionHost : IExtension
         new LogPalette(context, logBuffer),
         new BookPalette(context),
         new FeedPalette(context),
-        new ModelPalette(),
-        new EnsemblePalette(),
+        new ModelPalette(context),
+        new EnsemblePalette(context),
         new JournalPalette(context),
-        new PredictionsPalette(),
+        new PredictionsPalette(context),
     ];
 
     public ValueTask StopAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Globalization;
+using QuantumFlow.Host.Backtest;
+using QuantumFlow.Models.Backtest;
+using QuantumFlow.Models.Backtest.Execution;
+using QuantumFlow.Models.Backtest.Metrics;
+using QuantumFlow.Models.Venues;
+using Spectre.Console;
+
+namespace QuantumFlow.Host.Cli;
+
+/// <summary>
+/// <c>quantumflow backtest</c>: replays recordings (or, with the replay source, a journal) through the prediction
+/// pipeline and the execution simulator, prints a one-screen summary and, with --report, writes report.json and
+/// report.html.
+/// </summary>
+public static class BacktestCommand
+{
+    /// <summary>What one invocation asks for (the parsed command line).</summary>
+    public sealed record Settings
+    {
+        public string? Journal { get; init; }
+        public IReadOnlyList<string> Recordings { get; init; } = [];
+        public string? Symbol { get; init; }
+        public string? From { get; init; }
+        public string? To { get; init; }
+        public string Strategy { get; init; } = "all";
+        public IReadOnlyList<double> Thresholds { get; init; } = [0.5, 0.6, 0.7];
+        public ExecutionCosts Costs { get; init; } = ExecutionCosts.Default;
+        public decimal Capital { get; init; } = 100_000m;
+        public string? Models { get; init; }
+        public bool BayesOnly { get; init; }
+        public bool WalkForward { get; init; }
+        public int Folds { get; init; } = 4;
+        public string? Report { get; init; }
+    }
+
+    public static Command Create()
+    {
+        var journal = new Option<string?>("--journal") { Description = "Replay a node's journal: sqlite:PATH, postgres:CONNSTR, or PATH.db (needs --symbol)." };
+        var recording = new Option<string[]>("--recording") { Description = "Recording files of one session, in order. Default (no --journal): the shipped sample.", AllowMultipleArgumentsPerToken = true };
+        var symbol = new Option<string?>("--symbol") { Description = "The book to trade, venue:symbol (binance-usdm:BTCUSDT). Default: the recording's first book." };
+        var from = new Option<string?>("--from") { Description = "Trade from this ISO 8601 time (earlier events still build the book and warm the models)." };
+        var to = new Option<string?>("--to") { Description = "Stop at this ISO 8601 time." };
+        var strategy = new Option<string>("--strategy") { Description = "taker, maker, execution or all; a no-signal baseline row is always added.", DefaultValueFactory = _ => "all" };
+        strategy.AcceptOnlyFromAmong(StrategySet.Choices);
+        var thresholds = new Option<double[]>("--threshold") { Description = "Taker confidence thresholds, one row each (every row counts as a trial for the deflated Sharpe).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [0.5, 0.6, 0.7] };
+        var takerBps = new Option<double>("--taker-bps") { Description = "Taker fee, bps of notional.", DefaultValueFactory = _ => ExecutionCosts.Default.TakerBps };
+        var makerBps = new Option<double>("--maker-bps") { Description = "Maker fee, bps of notional (negative: a rebate).", DefaultValueFactory = _ => ExecutionCosts.Default.MakerBps };
+        var fixedFee = new Option<decimal>("--fixed-fee") { Description = "Fixed fee per fill, quote currency.", DefaultValueFactory = _ => 0m };
+        var slippage = new Option<double>("--slippage-bps") { Description = "Extra slippage on taker fills, bps of notional, beyond walking the book.", DefaultValueFactory = _ => 0 };
+        var latency = new Option<double>("--order-latency-ms") { Description = "Decision to venue, for orders and cancels (feed latency comes from the data).", DefaultValueFactory = _ => ExecutionCosts.Default.OrderLatencyNs / 1e6 };
+        var capital = new Option<decimal>("--capital") { Description = "Starting capital (quote currency): scales sizes and returns.", DefaultValueFactory = _ => 100_000m };
+        var models = new Option<string?>("--models") { Description = "Checkpoint directory for the trained models (as run --models)." };
+        var bayesOnly = new Option<bool>("--bayes-only") { Description = "Only the online Bayesian learners: fast, no checkpoints." };
+        var walkForward = new Option<bool>("--walk-forward") { Description = "Split the span into --folds parts in time order; test on each part after warming up on all earlier ones." };
+        var folds = new Option<int>("--folds") { Description = "Walk-forward parts (the first only warms up).", DefaultValueFactory = _ => 4 };
+        var report = new Option<string?>("--report") { Description = "Write report.json and a self-contained report.html into this directory." };
+
+        var command = new Command("backtest", "Replay market events through the prediction pipeline and an execution simulator (latency, queue position, fees once); metrics, deflated Sharpe, HTML report.");
+        foreach (Option o in new Option[] { journal, recording, symbol, from, to, strategy, thresholds, takerBps, makerBps, fixedFee, slippage, latency, capital, models, bayesOnly, walkForward, folds, report })
+            command.Options.Add(o);
+        command.SetAction((parse, ct) => Task.FromResult(Run(new Settings
+        {
+            Journal = parse.GetValue(journal),
+            Recordings = parse.GetValue(recording) ?? [],
+            Symbol = parse.GetValue(symbol),
+            From = parse.GetValue(from),
+            To = parse.GetValue(to),
+            Strategy = parse.GetValue(strategy)!,
+            Thresholds = parse.GetValue(thresholds) ?? [0.6],
+            Costs = new ExecutionCosts
+            {
+                TakerBps = parse.GetValue(takerBps),
+                MakerBps = parse.GetValue(makerBps),
+                FixedFee = parse.GetValue(fixedFee),
+                SlippageBps = parse.GetValue(slippage),
+                OrderLatencyNs = (long)Math.Round(parse.GetValue(latency) * 1e6),
+            },
+            Capital = parse.GetValue(capital),
+            Models = parse.GetValue(models),
+            BayesOnly = parse.GetValue(bayesOnly),
+            WalkForward = parse.GetValue(walkForward),
+            Folds = parse.GetValue(folds),
+            Report = parse.GetValue(report),
+        }, AnsiConsole.Console, Console.Error, ct)));
+        return command;
+    }
+
+    /// <returns>0 done; 2 bad arguments or unreadable input (said on <paramref name="error"/>).</returns>
+    public static int Run(Settings settings, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        BacktestReport report;
+        try
+        {
+            var options = new BacktestOptions
+            {
+                Costs = settings.Costs,
+                Capital = settings.Capital,
+                BookId = settings.Symbol,
+                TradeFromNs = Time(settings.From, "--from") ?? long.MinValue,
+                TradeToNs = Time(settings.To, "--to") ?? long.MaxValue,
+            };
+            options.Validate();
+            StrategySet.Create(settings.Strategy, settings.Thresholds); // refuse bad choices before replaying anything
+            IReplaySource source = OpenSource(settings, error);
+            report = WithProgress(console, source, p => BacktestRunner.Run(source, options, () => StrategySet.Create(settings.Strategy, settings.Thresholds),
+                settings.WalkForward, settings.Folds, p, cancellationToken));
+        }
+        catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        foreach (BacktestResult r in report.Runs) Summary(console, r);
+        if (settings.Report is { } dir)
+        {
+            foreach (string file in ReportWriter.Write(report, dir)) console.MarkupLine($"wrote [bold]{Markup.Escape(file)}[/]");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The replay source. INTERIM until the replay worktree's ReplaySources lands; then this becomes
+    /// <c>ReplaySources.Create(new ReplaySourceOptions { Input = journal ? Journal : Recordings, Paths, Journal =
+    /// JournalOptions.Parse(..), EntityId = Symbol, ModelsDirectory = Models, BayesianOnly = BayesOnly }, error)</c>.
+    /// </summary>
+    private static IReplaySource OpenSource(Settings s, TextWriter error)
+    {
+        if (s.Journal is not null)
+            throw new ArgumentException("replaying a journal needs the journal replay source, which is not in this build yet; give --recording files");
+        if (!s.BayesOnly) error.WriteLine("note: this build's replay source runs the online Bayesian learners only (as --bayes-only)");
+        return new InterimReplaySource(s.Recordings.Count > 0 ? s.Recordings : SampleRecording.Files, s.Symbol);
+    }
+
+    private static BacktestReport WithProgress(IAnsiConsole console, IReplaySource source, Func<Action<long>?, BacktestReport> run)
+    {
+        if (!console.Profile.Capabilities.Interactive) return run(null);
+        BacktestReport? result = null;
+        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask(Markup.Escape($"replaying {source.Description}"), maxValue: source.EstimatedEvents ?? 1);
+                task.IsIndeterminate = source.EstimatedEvents is null;
+                result = run(n => task.Value = source.EstimatedEvents is null ? 0 : n);
+                task.IsIndeterminate = false;
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private static void Summary(IAnsiConsole console, BacktestResult r)
+    {
+        double minutes = (r.EndNs - r.StartNs) / 6e10;
+        var table = new Table().Title(Markup.Escape($"{r.BookId}: {r.Events:N0} events, {r.Predictions:N0} predictions over {minutes:F1} min"));
+        foreach (string c in new[] { "strategy", "trades", "net P&L", "gross P&L", "return %", "Sharpe", "Sortino", "max DD %", "win rate", "profit f.", "cost drag %", "DSR", "shortfall bps" })
+            table.AddColumn(new TableColumn(Markup.Escape(c)) { Alignment = c == "strategy" ? Justify.Left : Justify.Right });
+        foreach (PerformanceMetrics m in r.Rows)
+        {
+            table.AddRow(Markup.Escape(m.Strategy), m.Trades.ToString(CultureInfo.InvariantCulture), F(m.NetPnl), F(m.GrossPnl), F(m.ReturnPct), F(m.Sharpe),
+                F(m.Sortino), F(m.MaxDrawdownPct), F(m.WinRate), F(m.ProfitFactor), F(m.CostDragPct), F(m.Dsr), F(m.ShortfallBps));
+        }
+        console.Write(table);
+        if (r.Signal is { } s)
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"signal: {s.Count} predictions scored, accuracy {s.Accuracy:F3}, balanced accuracy {s.BalancedAccuracy:F3}, macro-F1 {s.MacroF1:F3}")));
+    }
+
+    private static string F(decimal v) => Math.Round(v, 2).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string F(double? v) => v is { } d && double.IsFinite(d) ? d.ToString(Math.Abs(d) >= 1000 ? "0" : "0.###", CultureInfo.InvariantCulture) : "-";
+
+    private static long? Time(string? text, string option)
+    {
+        if (text is null) return null;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t))
+            throw new ArgumentException($"{option} '{text}' is not an ISO 8601 time (e.g. 2024-07-19T00:01:00Z)");
+        return t.ToUnixTimeMilliseconds() * 1_000_000;
+    }
+}

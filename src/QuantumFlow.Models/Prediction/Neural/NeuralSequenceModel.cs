@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using QuantumFlow.Models.Prediction.Scaling;
+
+namespace QuantumFlow.Models.Prediction.Neural;
+
+/// <summary>
+/// A trained sequence network as an <see cref="IProbabilisticModel"/> for the live and replay paths: picks and scales
+/// its features by name, encodes each row once (<see cref="RowEncodingCache"/>), classifies the window, softmax.
+/// Every window is computed alone, so its answer is the same in any batch, cached or not, live or in a backtest.
+/// Not thread-safe: one model actor (or one replay) calls it.
+/// </summary>
+public sealed class NeuralSequenceModel : IProbabilisticModel
+{
+    /// <summary>Rows remembered per model: 100 books x a 20-row window with room for collisions.</summary>
+    public const int DefaultCacheRows = 8192;
+
+    private readonly SequenceClassifier _classifier;
+    private readonly Scaler _scaler;
+    private readonly int _cacheRows;
+    private RowEncodingCache? _cache;
+    private ImmutableArray<string> _boundNames;
+    private int[] _map = [];
+    private readonly double[] _scaled;
+    private readonly float[] _input;
+    private float[] _rows = [];
+
+    public NeuralSequenceModel(string name, string version, int windowLength, Scaler scaler, SequenceClassifier classifier, int cacheRows = DefaultCacheRows)
+    {
+        if (windowLength < 1) throw new ArgumentOutOfRangeException(nameof(windowLength));
+        if (scaler.Count != classifier.Inputs) throw new ArgumentException($"the scaler has {scaler.Count} features and the network takes {classifier.Inputs}");
+        Name = name;
+        Version = version;
+        WindowLength = windowLength;
+        _scaler = scaler;
+        _classifier = classifier;
+        _cacheRows = cacheRows;
+        _scaled = new double[scaler.Count];
+        _input = new float[scaler.Count];
+    }
+
+    public string Name { get; }
+    public string Version { get; }
+    public int WindowLength { get; }
+
+    /// <summary>Row encodings reused and computed so far (how well the cache works under the live load).</summary>
+    public (long Hits, long Misses) CacheCounts => _cache is null ? (0, 0) : (_cache.Hits, _cache.Misses);
+
+    public ClassProbabilities Predict(FeatureWindow window)
+    {
+        if (window.Count == 0) throw new InvalidOperationException("the window is empty");
+        if (window.FeatureNames != _boundNames)
+        {
+            _map = _scaler.Bind(window.FeatureNames);
+            _boundNames = window.FeatureNames;
+            _cache = new RowEncodingCache(_cacheRows, window.FeatureCount, _classifier.EncodedWidth);
+        }
+        int l = WindowLength, e = _classifier.EncodedWidth;
+        float[] rows = Scratch.Grow(ref _rows, l * e);
+        for (int i = 0; i < l; i++)
+        {
+            // Fewer rows than the window: the oldest repeats in front, as FeatureWindow.CopyLast does for training.
+            ReadOnlySpan<double> row = window.Recent(Math.Min(l - 1 - i, window.Count - 1));
+            if (!_cache!.Lookup(row, out Span<float> encoded))
+            {
+                _scaler.Transform(row, _map, _scaled);
+                for (int j = 0; j < _scaled.Length; j++) _input[j] = (float)_scaled[j];
+                _classifier.EncodeRow(_input, encoded);
+            }
+            encoded.CopyTo(rows.AsSpan(i * e, e));
+        }
+        Span<float> logits = stackalloc float[3];
+        _classifier.Classify(rows.AsSpan(0, l * e), l, logits);
+        return ClassProbabilities.Softmax(logits[0], logits[1], logits[2]);
+    }
+}

@@ -1,0 +1,107 @@
+using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Prediction.Neural;
+using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Torch.Inference;
+using QuantumFlow.Models.Torch.Networks;
+
+namespace QuantumFlow.Models.Torch.Tests;
+
+/// <summary>The exported, tensor-free networks answer what torch answers, and the same whatever else they computed.</summary>
+public sealed class CompiledInferenceTests
+{
+    private static readonly string[] RowNames = ["extra", "noise_c", "noise_b", "noise_a", "signal"];
+
+    [Theory]
+    [InlineData(NetworkKind.Lstm, 1)]
+    [InlineData(NetworkKind.Lstm, 2)]
+    [InlineData(NetworkKind.AttentionLstm, 1)]
+    [InlineData(NetworkKind.AttentionLstm, 2)]
+    [InlineData(NetworkKind.Transformer, 1)]
+    [InlineData(NetworkKind.Transformer, 2)]
+    public void Answers_as_torch_does_for_every_architecture(NetworkKind kind, int layers)
+    {
+        TorchCheckpoint cp = new()
+        {
+            Name = "m",
+            Version = "test/1",
+            Shape = new NetworkShape { Kind = kind, Inputs = 4, Hidden = 16, Layers = layers, Heads = 4, FeedForward = 24, Dropout = 0.1 },
+            WindowLength = 9,
+            Features = SyntheticTask.Names,
+            Means = [0.1, -0.2, 0, 0.3],
+            Stds = [1, 2, 0.5, 1],
+            Horizon = 50,
+            ThresholdBps = 5,
+        };
+        TorchRuntime.Initialize();
+        TorchSharp.torch.manual_seed(7 + layers);
+        using var torchModel = new TorchSequenceModel(cp, NetworkFactory.Create(cp.Shape));
+        NeuralSequenceModel compiled = CompiledModels.From(torchModel);
+
+        List<FeatureWindow> windows = Windows(new Random(3), RowNames, width: 12, count: 25, maxRows: 12, scale: 3);
+        var expected = new ClassProbabilities[windows.Count];
+        torchModel.PredictBatch(windows, expected);
+        for (int i = 0; i < windows.Count; i++) AssertClose(expected[i], compiled.Predict(windows[i]), 2e-5);
+        Assert.True(expected.Max(p => p.Confidence) - expected.Min(p => p.Confidence) > 1e-3, "the windows must not all look alike to the network");
+    }
+
+    [Fact]
+    public void The_shipped_checkpoints_answer_as_torch_does_and_the_same_whatever_was_computed_before()
+    {
+        string dir = Path.Combine(RepositoryRoot(), "models");
+        List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
+        Assert.Equal(3, trained.Count);
+        foreach (TorchSequenceModel torchModel in trained)
+        {
+            using (torchModel)
+            {
+                string[] names = [.. torchModel.Checkpoint.Features.Reverse(), "unused"];
+                List<FeatureWindow> windows = Windows(new Random(11), names, width: 24, count: 12, maxRows: 24, scale: 2);
+                var expected = new ClassProbabilities[windows.Count];
+                torchModel.PredictBatch(windows, expected);
+
+                NeuralSequenceModel warm = CompiledModels.From(torchModel);
+                var answers = windows.Select(warm.Predict).ToArray();
+                for (int i = 0; i < windows.Count; i++) AssertClose(expected[i], answers[i], 2e-5);
+
+                // Bit for bit: a fresh model asked once, and the warm one asked again after everything else (cache hits).
+                for (int i = 0; i < windows.Count; i++)
+                {
+                    Assert.Equal(answers[i], CompiledModels.From(torchModel).Predict(windows[i]));
+                    Assert.Equal(answers[i], warm.Predict(windows[i]));
+                }
+                Assert.True(warm.CacheCounts.Hits > 0);
+            }
+        }
+    }
+
+    /// <summary>Windows that share rows the way one book's consecutive windows do, some not yet full.</summary>
+    private static List<FeatureWindow> Windows(Random rng, string[] names, int width, int count, int maxRows, double scale)
+    {
+        var window = new FeatureWindow([.. names], width);
+        var result = new List<FeatureWindow>();
+        for (int n = 0; n < count; n++)
+        {
+            if (n == count / 2) window.Clear();
+            int rows = n == 0 || n == count / 2 ? rng.Next(1, 4) : 1;
+            for (int r = 0; r < rows && window.Count < maxRows + 1; r++)
+                window.Push([.. Enumerable.Range(0, names.Length).Select(_ => (rng.NextDouble() - 0.5) * 2 * scale)]);
+            result.Add(window.Copy());
+        }
+        return result;
+    }
+
+    private static void AssertClose(ClassProbabilities expected, ClassProbabilities actual, double tolerance)
+    {
+        Assert.True(Math.Abs(expected.Down - actual.Down) < tolerance && Math.Abs(expected.Flat - actual.Flat) < tolerance
+            && Math.Abs(expected.Up - actual.Up) < tolerance, $"torch {expected}, compiled {actual}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "QuantumFlow.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("QuantumFlow.sln not found above the test binaries");
+    }
+}
