@@ -22,7 +22,7 @@ public sealed record ReplaySourceOptions
     /// <summary>The journal (<see cref="ReplayInput.Journal"/>): sqlite:PATH or postgres:CONNSTR, as the node's --journal.</summary>
     public JournalOptions Journal { get; init; } = JournalOptions.Default;
 
-    /// <summary>The book, venue:symbol ("binance-usdm:BTCUSDT"): required for a journal; for recordings, null replays every book.</summary>
+    /// <summary>The book, venue:symbol ("binance-usdm:BTCUSDT"): required for a journal; for recordings, null replays the first book in the files.</summary>
     public string? EntityId { get; init; }
 
     /// <summary>Steps start at events received at or after this time (earlier ones still warm the book and models).</summary>

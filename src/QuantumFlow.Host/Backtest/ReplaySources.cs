@@ -28,8 +28,7 @@ public static class ReplaySources
         PredictionOptions prediction = Prediction(o, log ?? TextWriter.Null);
         long from = o.From?.ToUnixTimeMilliseconds() * 1_000_000 ?? long.MinValue;
         long to = o.To?.ToUnixTimeMilliseconds() * 1_000_000 ?? long.MaxValue;
-        string? symbol = null;
-        if (o.EntityId is not null && !BookId.TryParse(o.EntityId, out _, out symbol))
+        if (o.EntityId is not null && !BookId.TryParse(o.EntityId, out _, out _))
             throw new ArgumentException($"'{o.EntityId}' is not a book id (venue:symbol, e.g. binance-usdm:BTCUSDT)", nameof(o));
         switch (o.Input)
         {
@@ -43,7 +42,7 @@ public static class ReplaySources
                 {
                     if (!File.Exists(p)) throw new ArgumentException($"recording not found: {p}", nameof(o));
                 }
-                return new RecordingReplaySource(o.Paths, symbol, (v, sym) => Replay(prediction, v, sym), o.EveryEvent, from, to, ModelBatch);
+                return new RecordingReplaySource(o.Paths, o.EntityId, (v, sym) => Replay(prediction, v, sym), o.EveryEvent, from, to, ModelBatch);
             default:
                 throw new ArgumentException($"unknown input {o.Input}", nameof(o));
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Host.Backtest;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Backtest.Execution;
@@ -10,7 +11,7 @@ using Spectre.Console;
 namespace QuantumFlow.Host.Cli;
 
 /// <summary>
-/// <c>quantumflow backtest</c>: replays recordings (or, with the replay source, a journal) through the prediction
+/// <c>quantumflow backtest</c>: replays recordings (or a node's journal) through the prediction
 /// pipeline and the execution simulator, prints a one-screen summary and, with --report, writes report.json and
 /// report.html.
 /// </summary>
@@ -120,17 +121,29 @@ public static class BacktestCommand
         return 0;
     }
 
-    /// <summary>
-    /// The replay source. INTERIM until the replay worktree's ReplaySources lands; then this becomes
-    /// <c>ReplaySources.Create(new ReplaySourceOptions { Input = journal ? Journal : Recordings, Paths, Journal =
-    /// JournalOptions.Parse(..), EntityId = Symbol, ModelsDirectory = Models, BayesianOnly = BayesOnly }, error)</c>.
-    /// </summary>
-    private static IReplaySource OpenSource(Settings s, TextWriter error)
+    /// <summary>The replay source: the journal or recordings (default: the shipped sample) through the models `run` uses.</summary>
+    private static IReplaySource OpenSource(Settings s, TextWriter error) => ReplaySources.Create(new ReplaySourceOptions
     {
-        if (s.Journal is not null)
-            throw new ArgumentException("replaying a journal needs the journal replay source, which is not in this build yet; give --recording files");
-        if (!s.BayesOnly) error.WriteLine("note: this build's replay source runs the online Bayesian learners only (as --bayes-only)");
-        return new InterimReplaySource(s.Recordings.Count > 0 ? s.Recordings : SampleRecording.Files, s.Symbol);
+        Input = s.Journal is null ? ReplayInput.Recordings : ReplayInput.Journal,
+        Paths = s.Recordings.Count > 0 ? s.Recordings : SampleRecording.Files,
+        Journal = s.Journal is null ? JournalOptions.Default : JournalOf(s.Journal),
+        EntityId = s.Symbol,
+        ModelsDirectory = s.Models,
+        BayesianOnly = s.BayesOnly,
+    }, error);
+
+    /// <summary>--journal as the node takes it, or a bare PATH.db; a bad one is a usage error, not a crash.</summary>
+    private static JournalOptions JournalOf(string text)
+    {
+        if (!text.Contains(':') && text.EndsWith(".db", StringComparison.OrdinalIgnoreCase)) text = "sqlite:" + text;
+        try
+        {
+            return JournalOptions.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
     }
 
     private static BacktestReport WithProgress(IAnsiConsole console, IReplaySource source, Func<Action<long>?, BacktestReport> run)

@@ -8,8 +8,8 @@ namespace QuantumFlow.Models.Backtest;
 /// <summary>
 /// Replays recording files (one session, in order) as the replay feed delivers them to the books: the same reader
 /// and <see cref="FeedDecoder"/>, a recorded reconnect announced as the feed announces it, a payload that does not
-/// decode skipped and counted. Each book (or only <paramref name="symbol"/>'s) goes through its own
-/// <see cref="PredictionReplay"/>, made on its first event by <paramref name="createReplay"/>. Events received before
+/// decode skipped and counted. One book is replayed: <paramref name="bookId"/> (venue:symbol), or the first book in the
+/// files when null; it goes through a <see cref="PredictionReplay"/> made on its first event by <paramref name="createReplay"/>. Events received before
 /// <paramref name="fromNs"/> are applied (the book needs its snapshot, the predictor its warm-up) but yield no step;
 /// reading stops at the first event received at or after <paramref name="toNs"/>. With <paramref name="maxBatch"/>
 /// above 1 each book batches its model calls (<see cref="PredictionReplay.Push"/>): a book's steps stay in order,
@@ -17,7 +17,7 @@ namespace QuantumFlow.Models.Backtest;
 /// </summary>
 public sealed class RecordingReplaySource(
     IReadOnlyList<string> paths,
-    string? symbol,
+    string? bookId,
     Func<Venue, string, PredictionReplay> createReplay,
     bool everyEvent = true,
     long fromNs = long.MinValue,
@@ -25,15 +25,16 @@ public sealed class RecordingReplaySource(
     int maxBatch = 1) : IReplaySource
 {
     private readonly Dictionary<string, PredictionReplay> _books = new(StringComparer.Ordinal);
+    private string? _book;
 
-    public string Description => $"recordings {string.Join(", ", paths.Select(Path.GetFileName))}" + (symbol is null ? "" : $": {symbol}");
+    public string Description => $"recordings {string.Join(", ", paths.Select(Path.GetFileName))}" + (bookId is null ? "" : $": {bookId}");
 
     public long? EstimatedEvents => null;
 
     /// <summary>Payloads that did not decode (skipped, as the live feed skips them).</summary>
     public long BadPayloads { get; private set; }
 
-    /// <summary>The replay of each book seen so far, by book id (venue:symbol).</summary>
+    /// <summary>The replay of the book, by its id (venue:symbol), once its first event was read.</summary>
     public IReadOnlyDictionary<string, PredictionReplay> Books => _books;
 
     public IEnumerable<ReplayStep> Steps(CancellationToken cancellationToken)
@@ -61,7 +62,8 @@ public sealed class RecordingReplaySource(
             }
             foreach (MarketEvent e in events)
             {
-                if (symbol is not null && !string.Equals(e.Symbol, symbol, StringComparison.OrdinalIgnoreCase)) continue;
+                _book ??= bookId ?? e.BookId;
+                if (!string.Equals(e.BookId, _book, StringComparison.OrdinalIgnoreCase)) continue;
                 if (e.ReceiveTimeNs >= toNs)
                 {
                     more = false;

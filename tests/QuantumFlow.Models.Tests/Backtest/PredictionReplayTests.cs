@@ -27,7 +27,7 @@ public sealed class PredictionReplayTests
     private static RecordingReplaySource Source(int maxBatch, bool everyEvent = true, long from = long.MinValue, long to = long.MaxValue)
     {
         var model = new WindowModel();
-        return new RecordingReplaySource(Sample, "BTCUSDT", (venue, symbol) => new PredictionReplay(new BookPredictor(venue, symbol, FeatureOptions.Default,
+        return new RecordingReplaySource(Sample, "binance-usdm:BTCUSDT", (venue, symbol) => new PredictionReplay(new BookPredictor(venue, symbol, FeatureOptions.Default,
             [DirichletStateOptions.Default], [model], LabelOptions.Default with { Horizon = 10, ThresholdBps = 0.5 }, EnsembleOptions.Default,
             copyWindows: maxBatch > 1)), everyEvent, from, to, maxBatch);
     }
