@@ -42,11 +42,29 @@ public static class WebHost
         return app;
     }
 
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            probe.Start();
+            probe.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     public static WebApplication Build(NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel> scorerModels, string? checkpoints)
     {
         string webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         web = web.WithConfiguration(builder.Configuration);
+        // Several nodes on one machine (scripts/cluster.sh, tests) cannot all have the default port: a node that was
+        // given no address takes a free one instead, and `run` prints whichever it got.
+        if (ReferenceEquals(web.Urls, WebOptions.DefaultUrls) && !PortIsFree(WebOptions.DefaultPort)) web = web with { Urls = ["http://127.0.0.1:0"] };
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls([.. web.Urls]);
 

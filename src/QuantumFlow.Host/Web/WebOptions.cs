@@ -11,7 +11,8 @@ public sealed record WebOptions
 
     /// <summary>Kestrel addresses; loopback unless told otherwise. Port 0 picks a free port (tests).</summary>
     public IReadOnlyList<string> Urls { get; init; } = DefaultUrls;
-    public static readonly IReadOnlyList<string> DefaultUrls = ["http://127.0.0.1:5080"];
+    public const int DefaultPort = 5080;
+    public static readonly IReadOnlyList<string> DefaultUrls = [$"http://127.0.0.1:{DefaultPort}"];
 
     /// <summary>Required (header <c>X-Api-Key</c>) by mutating and admin endpoints; none set: they answer 403.</summary>
     public string? ApiKey { get; init; }

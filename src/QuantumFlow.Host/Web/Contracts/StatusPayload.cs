@@ -10,9 +10,3 @@ public sealed record StatusPayload(
     IReadOnlyList<MemberPayload> Members,
     IReadOnlyList<FeedPayload> Feeds,
     IReadOnlyList<BookStatusPayload> Books);
-
-public sealed record MemberPayload(string Address, string Status, IReadOnlyList<string> Roles);
-
-public sealed record FeedPayload(string Name, string? Venue, string State, long Messages, long BadMessages, int Reconnects, long Resends, string? LastError);
-
-public sealed record BookStatusPayload(string Symbol, string Node, string State, bool Valid, long EventsJournaled, double JournalRate, int Resyncs, int? Backlog, string? LastProblem);

@@ -36,9 +36,3 @@ public static class ArbitrageScanner
         return new ArbitrageView(baseAsset, null, opportunities.OrderByDescending(o => o.NetBps).ToList());
     }
 }
-
-/// <summary>Buy on <paramref name="BuyAt"/> at its ask, sell on <paramref name="SellAt"/> at its bid; USD prices; bps of the buy price.</summary>
-public sealed record ArbitrageOpportunity(string BuyAt, string SellAt, decimal BuyAskUsd, decimal SellBidUsd, double GrossBps, double FeesBps, double NetBps);
-
-/// <summary>Every venue pair for one base asset, best net first; <paramref name="Unavailable"/> says why there is none.</summary>
-public sealed record ArbitrageView(string Base, string? Unavailable, IReadOnlyList<ArbitrageOpportunity> Opportunities);

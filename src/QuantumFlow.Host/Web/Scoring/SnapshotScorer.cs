@@ -17,6 +17,8 @@ public sealed class SnapshotScorer
 {
     private readonly IReadOnlyList<IProbabilisticModel> _models;
     private readonly FeatureOptions _features;
+    // The models are not safe to call concurrently (Torch modules, learners' scratch state): one request at a time.
+    private readonly Lock _gate = new();
 
     /// <param name="batchModels">trained models for this scorer alone (the node's own instances belong to its model actors).</param>
     public SnapshotScorer(PredictionOptions prediction, IReadOnlyList<IProbabilisticModel> batchModels)
@@ -38,7 +40,7 @@ public sealed class SnapshotScorer
         for (int i = 0; i < length; i++) window.Push(vector.Values);
 
         var outputs = new List<ModelPayload>();
-        lock (this)
+        lock (_gate)
         {
             foreach (IProbabilisticModel m in _models)
             {
