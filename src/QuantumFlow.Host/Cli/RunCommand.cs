@@ -62,11 +62,11 @@ public static class RunCommand
     /// <summary>The web host's part of `run`: its options, the scorer's own models, and where the checkpoints came from.</summary>
     public sealed record WebStart(WebOptions Options, IReadOnlyList<QuantumFlow.Models.Prediction.IProbabilisticModel> ScorerModels, string? Checkpoints);
 
-    public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? web = null)
+    public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? webStart = null)
     {
-        using IHost host = web is null
+        using IHost host = webStart is null
             ? await QuantumFlowNode.StartAsync(options, cancel: cancel)
-            : await WebHost.StartAsync(options, web.Options, web.ScorerModels, web.Checkpoints, cancel);
+            : await WebHost.StartAsync(options, webStart.Options, webStart.ScorerModels, webStart.Checkpoints, cancel);
         ActorSystem system = host.ActorSystem();
         IActorRef feed = system.ActorOf(spec.Props(host.BookRegion()), spec.ActorName);
         output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
@@ -76,10 +76,10 @@ public static class RunCommand
             { Problem: { } problem } => $"inspection: off ({problem})",
             _ => "inspection: off",
         });
-        if (host is Microsoft.AspNetCore.Builder.WebApplication app)
+        if (host is WebNode web)
         {
-            string first = app.Urls.FirstOrDefault() ?? "";
-            output.WriteLine($"dashboard: {first}/  (API {first}/scalar, metrics {first}/metrics)");
+            string at = web.Address.ToString().TrimEnd('/');
+            output.WriteLine($"dashboard: {at}/  (API {at}/scalar, metrics {at}/metrics)");
         }
         // A node that leaves the cluster (cluster leave, or downed) terminates its actor system: the process ends with it.
         while (!cancel.IsCancellationRequested && !system.WhenTerminated.IsCompleted)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Persistence;
+using Microsoft.Extensions.Hosting;
 using QuantumFlow.Host.Web.Api;
 using QuantumFlow.Host.Web.Hubs;
 using QuantumFlow.Host.Web.Market;
@@ -32,44 +32,48 @@ public static class WebHost
     public const string ApiRateLimit = "api";
     public const string ApiTimeout = "api";
 
+    /// <summary>Starts the node, then its web host; the web host takes a free port when the default one is taken.</summary>
     /// <param name="scorerModels">trained models for POST /api/predict only (separate instances from the node's).</param>
     /// <param name="checkpoints">the directory the trained models came from (the registry reads their notes), if any.</param>
-    public static async Task<WebApplication> StartAsync(NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel>? scorerModels = null, string? checkpoints = null, CancellationToken cancel = default)
+    public static async Task<WebNode> StartAsync(NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel>? scorerModels = null, string? checkpoints = null, CancellationToken cancel = default)
     {
-        if (node.SeedNodes.Count == 0) await JournalSchema.InitializeAsync(node, cancel);
-        WebApplication app = Build(node, web, scorerModels ?? [], checkpoints);
-        await app.StartAsync(cancel);
-        return app;
-    }
-
-    private static bool PortIsFree(int port)
-    {
+        IHost nodeHost = await QuantumFlowNode.StartAsync(node, cancel: cancel);
         try
         {
-            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            probe.Start();
-            probe.Stop();
-            return true;
+            WebApplication app = Build(nodeHost.Services, node, web, scorerModels ?? [], checkpoints);
+            try
+            {
+                await app.StartAsync(cancel);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && ReferenceEquals(app.Services.GetRequiredService<WebOptions>().Urls, WebOptions.DefaultUrls))
+            {
+                // Several nodes on one machine (scripts/cluster.sh, tests) cannot all have the default port: a node that
+                // was given no address takes a free one instead, and `run` prints whichever it got.
+                await app.DisposeAsync();
+                app = Build(nodeHost.Services, node, web with { Urls = ["http://127.0.0.1:0"] }, scorerModels ?? [], checkpoints);
+                await app.StartAsync(cancel);
+            }
+            return new WebNode(nodeHost, app);
         }
-        catch (System.Net.Sockets.SocketException)
+        catch
         {
-            return false;
+            await nodeHost.StopAsync(CancellationToken.None);
+            nodeHost.Dispose();
+            throw;
         }
     }
 
-    public static WebApplication Build(NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel> scorerModels, string? checkpoints)
+    /// <param name="nodeServices">the started node's services (actor system, registry, book region).</param>
+    public static WebApplication Build(IServiceProvider nodeServices, NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel> scorerModels, string? checkpoints)
     {
         string webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         web = web.WithConfiguration(builder.Configuration);
-        // Several nodes on one machine (scripts/cluster.sh, tests) cannot all have the default port: a node that was
-        // given no address takes a free one instead, and `run` prints whichever it got.
-        if (ReferenceEquals(web.Urls, WebOptions.DefaultUrls) && !PortIsFree(WebOptions.DefaultPort)) web = web with { Urls = ["http://127.0.0.1:0"] };
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls([.. web.Urls]);
 
         IServiceCollection services = builder.Services;
-        services.AddQuantumFlowNode(node);
+        WebNode.Bridge(nodeServices, services);
         services.AddSingleton(web);
         services.AddSingleton(new MarketState(node.Prediction.Labels, web));
         services.AddSingleton(new SnapshotScorer(node.Prediction, scorerModels));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Akka.Actor;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Inspection;
@@ -12,9 +11,9 @@ namespace QuantumFlow.Benchmarks.Load;
 
 /// <summary>
 /// `web rest|hub|serve [--journal sqlite:PATH|memory]` (default a fresh SQLite file in /tmp).
-/// `web rest [--rate 2000] [--seconds 20]`: the real web host with a node replaying the recorded USD-M BTCUSDT session
-/// (10x, looping, online learners), and an open-loop generator on loopback sending GET latest prediction at RATE
-/// requests/s; latency from each request's scheduled send time to its body read (no coordinated omission).
+/// `web rest [--rate 2000] [--seconds 20] [--connections 8]`: the real web host with a node replaying the recorded USD-M
+/// BTCUSDT session (10x, looping, online learners), and <see cref="PacedHttpLoad"/> on loopback sending GET latest
+/// prediction at RATE requests/s; latency from each request's scheduled send time to its response read.
 /// `web hub [--clients 100] [--minutes 3]`: CLIENTS SignalR clients subscribed to the symbol; every 10 s a full GC and
 /// the process working set, managed heap and updates received per client per second.
 /// </summary>
@@ -34,16 +33,16 @@ public static class WebLoad
             Inspection = new InspectionOptions { Enabled = false },
             Prediction = new PredictionOptions { Enabled = true },
         };
-        await using WebApplication app = await WebHost.StartAsync(node, new WebOptions { Urls = ["http://127.0.0.1:0"], RateLimitPermits = 1_000_000 });
+        await using WebNode app = await WebHost.StartAsync(node, new WebOptions { Urls = ["http://127.0.0.1:0"], RateLimitPermits = 1_000_000 });
         var spec = new FeedSpec(FeedKind.Replay) { Paths = RecordedLines.BtcUsdm2024, Speed = 10, Loop = true };
         app.ActorSystem().ActorOf(spec.Props(app.BookRegion()), spec.ActorName);
-        var baseUrl = new Uri(app.Urls.First());
+        var baseUrl = app.Address;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = baseUrl };
         await WaitForPredictionAsync(http);
         Console.WriteLine($"web host at {baseUrl}; journal {journal}; {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         int code = mode switch
         {
-            "rest" => await RestAsync(http, int.Parse(Option(args, "--rate") ?? "2000"), int.Parse(Option(args, "--seconds") ?? "20")),
+            "rest" => await RestAsync(http, int.Parse(Option(args, "--rate") ?? "2000"), int.Parse(Option(args, "--seconds") ?? "20"), int.Parse(Option(args, "--connections") ?? "8")),
             "hub" => await HubAsync(baseUrl, int.Parse(Option(args, "--clients") ?? "100"), double.Parse(Option(args, "--minutes") ?? "3")),
             "serve" => await ServeAsync(baseUrl, double.Parse(Option(args, "--minutes") ?? "1")),
             _ => throw new ArgumentException($"unknown web load mode '{mode}' (rest, hub, serve)"),
@@ -59,48 +58,16 @@ public static class WebLoad
             await Task.Delay(100, deadline.Token);
     }
 
-    private static async Task<int> RestAsync(HttpClient http, int rate, int seconds)
+    private static async Task<int> RestAsync(HttpClient http, int rate, int seconds, int connections)
     {
         string url = $"/api/symbols/{Symbol}/prediction";
         // Warm-up: JIT, connection pool.
         await Task.WhenAll(Enumerable.Range(0, 2000).Select(async _ => (await http.GetAsync(url)).Dispose()));
 
-        int total = rate * seconds;
-        var latencies = new double[total];
-        int errors = 0;
-        var tasks = new Task[total];
-        long start = Stopwatch.GetTimestamp(), perRequest = Stopwatch.Frequency / rate;
-        for (int i = 0; i < total; i++)
-        {
-            long due = start + i * perRequest;
-            while (Stopwatch.GetTimestamp() < due)
-            {
-                long wait = (due - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
-                if (wait >= 2) await Task.Delay((int)wait - 1);
-                else Thread.SpinWait(50);
-            }
-            tasks[i] = SendAsync(i, due);
-        }
-
-        async Task SendAsync(int n, long due)
-        {
-            try
-            {
-                using HttpResponseMessage r = await http.GetAsync(url);
-                await r.Content.ReadAsByteArrayAsync();
-                if (r.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
-            }
-            catch (HttpRequestException)
-            {
-                Interlocked.Increment(ref errors);
-            }
-            latencies[n] = (Stopwatch.GetTimestamp() - due) * 1e3 / Stopwatch.Frequency;
-        }
-        await Task.WhenAll(tasks);
-        double wall = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
-        Array.Sort(latencies);
-        Console.WriteLine($"GET latest prediction: {total} requests at {rate}/s offered ({total / wall:F0}/s done in {wall:F1} s), {errors} errors; " +
-                          $"latency p50 {P(latencies, 0.5):F2} ms, p90 {P(latencies, 0.9):F2} ms, p99 {P(latencies, 0.99):F2} ms, p99.9 {P(latencies, 0.999):F2} ms, max {latencies[^1]:F2} ms");
+        var r = await PacedHttpLoad.RunAsync(http.BaseAddress!, url, rate, seconds, connections);
+        double[] latencies = r.SortedLatenciesMs;
+        Console.WriteLine($"GET latest prediction: {r.Requests} requests at {rate}/s offered over {connections} keep-alive connections ({r.Requests / r.Seconds:F0}/s done in {r.Seconds:F1} s), {r.Errors} errors; " +
+                          $"latency from scheduled send p50 {P(latencies, 0.5):F2} ms, p90 {P(latencies, 0.9):F2} ms, p99 {P(latencies, 0.99):F2} ms, p99.9 {P(latencies, 0.999):F2} ms, max {latencies[^1]:F2} ms");
         return 0;
     }
 

@@ -11,7 +11,7 @@ public sealed class RateLimitTests
     {
         await using var app = await WebHost.StartAsync(WebHostFixture.Node(predictions: false),
             new WebOptions { Urls = ["http://127.0.0.1:0"], RateLimitPermits = 3, RateLimitWindow = TimeSpan.FromMinutes(1) });
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = app.Address };
         for (int i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/symbols")).StatusCode);
 
         using HttpResponseMessage limited = await http.GetAsync("/api/symbols");

@@ -1,6 +1,5 @@
 using System.Net;
 using Akka.Actor;
-using Microsoft.AspNetCore.Builder;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
@@ -18,7 +17,7 @@ public sealed class WebHostFixture : IAsyncLifetime
     public const string ApiKey = "test-key-7";
     public const string Symbol = "binance-usdm:BTCUSDT";
 
-    public WebApplication App { get; private set; } = null!;
+    public WebNode App { get; private set; } = null!;
     public Uri BaseUrl { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -33,7 +32,7 @@ public sealed class WebHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = await WebHost.StartAsync(Node(predictions: true), new WebOptions { Urls = ["http://127.0.0.1:0"], ApiKey = ApiKey, RateLimitPermits = 100_000 });
-        BaseUrl = new Uri(App.Urls.First());
+        BaseUrl = App.Address;
         Http = new HttpClient { BaseAddress = BaseUrl };
         var spec = new FeedSpec(FeedKind.Replay) { Paths = [Repository.PathOf("data/samples/btcusdt_20240718.gz"), Repository.PathOf("data/samples/btcusdt_20240719.gz")], Speed = 20, Loop = true };
         App.ActorSystem().ActorOf(spec.Props(App.BookRegion()), spec.ActorName);
