@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QuantumFlow.Actors.Hosting;
 
 namespace QuantumFlow.Host.Web;
 
@@ -38,13 +40,11 @@ public sealed class WebNode(IHost node, WebApplication app) : IHost, IAsyncDispo
     }
 
     /// <summary>The node services the web app needs, registered into it as singletons.</summary>
-    internal static void Bridge(IServiceProvider node, Microsoft.Extensions.DependencyInjection.IServiceCollection web)
+    /// <remarks>Registered as instances, so disposing the web app never disposes the node's actor system.</remarks>
+    internal static void Bridge(IServiceProvider node, IServiceCollection web)
     {
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(web, Get<ActorSystem>(node));
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(web, Get<IActorRegistry>(node));
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(web, Get<IRequiredActor<QuantumFlow.Actors.Hosting.BookRegion>>(node));
+        web.AddSingleton(node.GetRequiredService<ActorSystem>());
+        web.AddSingleton(node.GetRequiredService<IActorRegistry>());
+        web.AddSingleton(node.GetRequiredService<IRequiredActor<BookRegion>>());
     }
-
-    private static T Get<T>(IServiceProvider services) where T : notnull =>
-        (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"the node has no {typeof(T).Name}"));
 }

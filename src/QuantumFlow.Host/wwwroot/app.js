@@ -18,7 +18,8 @@ window.qf = { books: 0, predictions: 0, statuses: 0, symbol: null };
 let symbol = new URLSearchParams(location.search).get("symbol");
 const pending = {};              // kind -> latest payload not drawn yet
 let frameRequested = false;
-const heat = [];                 // [{mid, levels:[[price,size,side]]}]
+const heat = [];
+const hitRates = {};              // model -> live hit rate (GET /api/models, every 5 s)                 // [{mid, levels:[[price,size,side]]}]
 let tickSize = null;
 
 Chart.defaults.color = "#7d8a99";
@@ -164,7 +165,8 @@ function drawPrediction(p) {
   $("prediction-age").textContent = new Date(p.timeMs).toLocaleTimeString();
   $("prediction-ensemble").innerHTML = `<div class="row"><span>ensemble</span>${probBar(p.down, p.flat, p.up)}<span>${pct(p.confidence)}</span></div>`;
   $("prediction-models").innerHTML = p.models.map(m =>
-    `<div class="row"><span title="${escapeHtml(m.version)}">${escapeHtml(m.name)}</span>${probBar(m.down, m.flat, m.up)}<span>w ${fmt(m.weight, 2)}</span></div>`).join("");
+    `<div class="row"><span title="${escapeHtml(m.version)}${hitRates[m.name] !== undefined ? " · live hit rate " + pct(hitRates[m.name]) : ""}">${escapeHtml(m.name)}</span>` +
+    `${probBar(m.down, m.flat, m.up)}<span>w ${fmt(m.weight, 2)}</span></div>`).join("");
   $("prediction-latency").textContent = p.latencyMs !== null ? `book update → prediction ${fmt(p.latencyMs, 2)} ms · down/flat/up bars` : "";
 
   if (p.predicted !== "FLAT" && p.midAtPrediction > 0) {
@@ -271,6 +273,13 @@ async function discover() {
 }
 
 $("symbol").addEventListener("change", e => choose(e.target.value));
+
+async function refreshHitRates() {
+  const r = await fetch("/api/models");
+  if (!r.ok) return;
+  for (const m of await r.json()) if (m.liveHitRate !== null) hitRates[m.name] = m.liveHitRate;
+}
+setInterval(() => refreshHitRates().catch(() => {}), 5000);
 
 function setConnection(text, ok) {
   const c = $("connection");

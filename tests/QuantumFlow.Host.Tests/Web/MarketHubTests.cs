@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace QuantumFlow.Host.Tests.Web;
@@ -46,6 +47,18 @@ public sealed class MarketHubTests(WebHostFixture host)
         Assert.Equal(5, paper.GetProperty("takerFeeBps").GetDouble()); // binance-usdm
         JsonElement arbitrage = await gotArbitrage.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.StartsWith("needs two venues", arbitrage.GetProperty("unavailable").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_subscriptions_are_refused_with_a_clear_error()
+    {
+        await using HubConnection connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseUrl, "/hubs/market")).Build();
+        await connection.StartAsync();
+        var tooMany = Enumerable.Range(0, 201).Select(i => $"binance:S{i}").ToArray();
+        HubException many = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<IReadOnlyList<string>>("Subscribe", tooMany));
+        Assert.Contains("at most 200 symbols per call, not 201", many.Message);
+        HubException blank = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<IReadOnlyList<string>>("Subscribe", new[] { " " }));
+        Assert.Contains("is not a symbol", blank.Message);
     }
 
     [Fact]

@@ -11,10 +11,14 @@ namespace QuantumFlow.Host.Web.Hubs;
 public sealed class MarketHub(PushThrottle throttle, MarketState market) : Hub
 {
     public const string Path = "/hubs/market";
+    /// <summary>More would only let one client make the throttle's per-client state large.</summary>
+    public const int MaxSymbolsPerCall = 200;
 
     /// <summary>Adds symbols; returns the symbols the host knows now, and sends the latest of each at once.</summary>
+    /// <exception cref="HubException">more than <see cref="MaxSymbolsPerCall"/> symbols, or an empty or overlong name.</exception>
     public IReadOnlyList<string> Subscribe(string[] symbols)
     {
+        Check(symbols);
         throttle.Subscribe(Context.ConnectionId, symbols ?? []);
         bool all = symbols?.Contains(PushThrottle.AllSymbols) == true;
         foreach (SymbolState s in market.Symbols.Where(s => all || symbols?.Contains(s.EntityId) == true))
@@ -24,7 +28,19 @@ public sealed class MarketHub(PushThrottle throttle, MarketState market) : Hub
         return market.Symbols.Select(s => s.EntityId).ToList();
     }
 
-    public void Unsubscribe(string[] symbols) => throttle.Unsubscribe(Context.ConnectionId, symbols ?? []);
+    public void Unsubscribe(string[] symbols)
+    {
+        Check(symbols);
+        throttle.Unsubscribe(Context.ConnectionId, symbols ?? []);
+    }
+
+    private static void Check(string[]? symbols)
+    {
+        if (symbols is null) return;
+        if (symbols.Length > MaxSymbolsPerCall) throw new HubException($"at most {MaxSymbolsPerCall} symbols per call, not {symbols.Length}");
+        if (symbols.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.Length > 100) is { } bad)
+            throw new HubException($"'{bad}' is not a symbol: use entity ids such as binance-usdm:BTCUSDT, or \"*\" for all");
+    }
 
     /// <summary>The symbols the host has seen outputs for (from every node of the cluster).</summary>
     public IReadOnlyList<string> Symbols() => market.Symbols.Select(s => s.EntityId).ToList();
