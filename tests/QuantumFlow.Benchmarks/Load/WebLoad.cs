@@ -10,9 +10,9 @@ using QuantumFlow.Host.Web;
 namespace QuantumFlow.Benchmarks.Load;
 
 /// <summary>
-/// `web rest|hub|serve [--journal sqlite:PATH|memory]` (default a fresh SQLite file in /tmp).
+/// `web rest|hub|serve [--journal sqlite:PATH|memory] [--speed 10]` (default a fresh SQLite file in /tmp; replay speed, 1 = as recorded).
 /// `web rest [--rate 2000] [--seconds 20] [--connections 8]`: the real web host with a node replaying the recorded USD-M
-/// BTCUSDT session (10x, looping, online learners), and <see cref="PacedHttpLoad"/> on loopback sending GET latest
+/// BTCUSDT session (10x unless --speed, looping, online learners), and <see cref="PacedHttpLoad"/> on loopback sending GET latest
 /// prediction at RATE requests/s; latency from each request's scheduled send time to its response read.
 /// `web hub [--clients 100] [--minutes 3]`: CLIENTS SignalR clients subscribed to the symbol; every 10 s a full GC and
 /// the process working set, managed heap and updates received per client per second.
@@ -34,12 +34,12 @@ public static class WebLoad
             Prediction = new PredictionOptions { Enabled = true },
         };
         await using WebNode app = await WebHost.StartAsync(node, new WebOptions { Urls = ["http://127.0.0.1:0"], RateLimitPermits = 1_000_000 });
-        var spec = new FeedSpec(FeedKind.Replay) { Paths = RecordedLines.BtcUsdm2024, Speed = 10, Loop = true };
+        var spec = new FeedSpec(FeedKind.Replay) { Paths = RecordedLines.BtcUsdm2024, Speed = double.Parse(Option(args, "--speed") ?? "10"), Loop = true };
         app.ActorSystem().ActorOf(spec.Props(app.BookRegion()), spec.ActorName);
         var baseUrl = app.Address;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = baseUrl };
         await WaitForPredictionAsync(http);
-        Console.WriteLine($"web host at {baseUrl}; journal {journal}; {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        Console.WriteLine($"web host at {baseUrl}; journal {journal}; replay {spec.Speed}x; {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         int code = mode switch
         {
             "rest" => await RestAsync(http, int.Parse(Option(args, "--rate") ?? "2000"), int.Parse(Option(args, "--seconds") ?? "20"), int.Parse(Option(args, "--connections") ?? "8")),
