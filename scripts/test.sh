@@ -9,6 +9,9 @@ log=$(mktemp)
 export QF_PG_DIR=${QF_PG_DIR:-$(mktemp -d /tmp/qf-pg.XXXXXX)}
 trap 'scripts/pg.sh stop; rm -f "$log"' EXIT
 
+# Debian's chromium for the dashboard and ESG browser tests.
+scripts/chromium.sh
+
 # A throwaway PostgreSQL for the journal and cluster tests.
 QF_TEST_POSTGRES=$(scripts/pg.sh start)
 export QF_TEST_POSTGRES

@@ -6,6 +6,7 @@ using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Host.Web;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Host.Cli;
@@ -19,11 +20,15 @@ public static class RunCommand
         var feed = new FeedFlags();
         var interval = new Option<double>("--status-every") { Description = "Seconds between status lines.", DefaultValueFactory = _ => 5 };
         var models = new Option<string?>("--models") { Description = "Trained checkpoints to predict with (default: ./models, else those shipped with the executable)." };
+        var httpUrls = new Option<string[]>("--http-urls") { Description = "Addresses of the web host (REST, SignalR, dashboard); default http://127.0.0.1:5080 or config QuantumFlow:Web:Urls.", AllowMultipleArgumentsPerToken = true };
+        var noWeb = new Option<bool>("--no-web") { Description = "Run the node without the web host." };
         var run = new Command("run", "Start a node (single by default: SQLite journal, the shipped sample replayed as the live feed) and run until Ctrl+C.");
         node.AddTo(run);
         feed.AddTo(run);
         run.Options.Add(interval);
         run.Options.Add(models);
+        run.Options.Add(httpUrls);
+        run.Options.Add(noWeb);
         run.SetAction(async (parse, cancel) =>
         {
             NodeOptions options;
@@ -38,14 +43,30 @@ public static class RunCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
-            return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), Console.Out, cancel);
+            WebStart? web = null;
+            if (!parse.GetValue(noWeb))
+            {
+                string[] urls = parse.GetValue(httpUrls) ?? [];
+                string? checkpoints = Training.PredictionModels.Find(parse.GetValue(models));
+                web = new WebStart(
+                    urls.Length > 0 ? new WebOptions { Urls = urls } : new WebOptions(),
+                    // POST /api/predict scores with its own instances: the node's belong to its model actors.
+                    checkpoints is null ? [] : Training.PredictionModels.Load(checkpoints),
+                    checkpoints);
+            }
+            return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), Console.Out, cancel, web);
         });
         return run;
     }
 
-    public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel)
+    /// <summary>The web host's part of `run`: its options, the scorer's own models, and where the checkpoints came from.</summary>
+    public sealed record WebStart(WebOptions Options, IReadOnlyList<QuantumFlow.Models.Prediction.IProbabilisticModel> ScorerModels, string? Checkpoints);
+
+    public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? webStart = null)
     {
-        using IHost host = await QuantumFlowNode.StartAsync(options, cancel: cancel);
+        using IHost host = webStart is null
+            ? await QuantumFlowNode.StartAsync(options, cancel: cancel)
+            : await WebHost.StartAsync(options, webStart.Options, webStart.ScorerModels, webStart.Checkpoints, cancel);
         ActorSystem system = host.ActorSystem();
         IActorRef feed = system.ActorOf(spec.Props(host.BookRegion()), spec.ActorName);
         output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
@@ -55,6 +76,11 @@ public static class RunCommand
             { Problem: { } problem } => $"inspection: off ({problem})",
             _ => "inspection: off",
         });
+        if (host is WebNode web)
+        {
+            string at = web.Address.ToString().TrimEnd('/');
+            output.WriteLine($"dashboard: {at}/  (API {at}/scalar, metrics {at}/metrics)");
+        }
         // A node that leaves the cluster (cluster leave, or downed) terminates its actor system: the process ends with it.
         while (!cancel.IsCancellationRequested && !system.WhenTerminated.IsCompleted)
         {

@@ -20,6 +20,20 @@ public static class PredictionModels
         return null;
     }
 
+    /// <summary>The checkpoints of a directory, ready to predict (another set of instances: a model serves one caller at a time).</summary>
+    public static List<NeuralSequenceModel> Load(string directory) => Export(TorchSequenceModel.LoadAll(directory));
+
+    /// <summary>
+    /// Torch reads the weights; the exported networks predict: the same answers to 1e-5, and a window's answer never
+    /// depends on the batch it came in (which torch's kernels do not promise), so a replay predicts the same bits.
+    /// </summary>
+    private static List<NeuralSequenceModel> Export(List<TorchSequenceModel> trained)
+    {
+        List<NeuralSequenceModel> models = [.. trained.Select(CompiledModels.From)];
+        foreach (TorchSequenceModel m in trained) m.Dispose();
+        return models;
+    }
+
     /// <summary>Turns the prediction child on, with the checkpoints found (online learners only when there are none).</summary>
     public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
     {
@@ -34,9 +48,7 @@ public static class PredictionModels
         TorchCheckpoint first = trained[0].Checkpoint;
         if (trained.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
             throw new FormatException($"the checkpoints in {dir} were trained for different labels; keep one label per directory");
-        // Torch reads the weights; the exported networks predict (several times faster per window, same answers).
-        List<NeuralSequenceModel> models = [.. trained.Select(CompiledModels.From)];
-        foreach (TorchSequenceModel m in trained) m.Dispose();
+        List<NeuralSequenceModel> models = Export(trained);
         output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))} + online learners; horizon {first.Horizon} {first.HorizonUnit.ToString().ToLowerInvariant()}, {first.ThresholdBps} bps");
         return options with
         {

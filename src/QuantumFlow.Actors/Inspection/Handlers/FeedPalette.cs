@@ -1,5 +1,3 @@
-using Akka.Actor;
-using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
@@ -10,35 +8,22 @@ namespace QuantumFlow.Actors.Inspection.Handlers;
 /// </summary>
 public sealed class FeedPalette(InspectionContext context) : IPaletteHandler
 {
-    public const string NamePrefix = "feed-";
+    public const string NamePrefix = FeedDirectory.NamePrefix;
 
     public string Palette => "feed";
 
     public async Task<CommandOutcome> RunAsync(CommandInvocation call, IInspectionOutput output, CancellationToken cancel)
     {
-        var guardian = (ActorRefWithCell)((ExtendedActorSystem)context.System).Guardian;
-        var feeds = guardian.Children.Where(c => c.Path.Name.StartsWith(NamePrefix, StringComparison.Ordinal))
-            .OrderBy(c => c.Path.Name, StringComparer.Ordinal).ToList();
-        var statuses = await Task.WhenAll(feeds.Select(async f =>
-        {
-            try
-            {
-                return (Feed: f, Status: (FeedStatus?)await f.Ask<FeedStatus>(GetFeedStatus.Instance, context.AskTimeout));
-            }
-            catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
-            {
-                return (Feed: f, Status: null);
-            }
-        }));
+        var statuses = await new FeedDirectory(context).QueryAsync();
         await output.TableAsync("feeds", ["feed", "venue", "state", "feed-run", "connects", "reconnects", "messages", "bad", "snapshots", "resends", "last-error"],
             statuses.Select(s => (IReadOnlyList<object?>)(s.Status is { } st
-                ? [s.Feed.Path.Name, st.Venue.ToString(), st.State.ToString(), st.FeedRun, st.Connects, st.Reconnects, st.Messages, st.BadMessages, st.SnapshotsFetched, st.Resends, st.LastError]
-                : [s.Feed.Path.Name, null, "no answer", null, null, null, null, null, null, null, null])).ToList());
+                ? [s.Name, st.Venue.ToString(), st.State.ToString(), st.FeedRun, st.Connects, st.Reconnects, st.Messages, st.BadMessages, st.SnapshotsFetched, st.Resends, st.LastError]
+                : [s.Name, null, "no answer", null, null, null, null, null, null, null, null])).ToList());
         await output.TableAsync("deliveries", ["feed", "book", "backlog", "in-flight", "dropped"],
             statuses.Where(s => s.Status is not null)
                 .SelectMany(s => s.Status!.Books.OrderBy(b => b.EntityId, StringComparer.Ordinal)
-                    .Select(b => (IReadOnlyList<object?>)[s.Feed.Path.Name, b.EntityId, b.Backlog, b.InFlight, b.Dropped])).ToList());
-        if (feeds.Count == 0) await output.NoteAsync("this node runs no feed (feeds are node-local: ask the node that runs one)");
+                    .Select(b => (IReadOnlyList<object?>)[s.Name, b.EntityId, b.Backlog, b.InFlight, b.Dropped])).ToList());
+        if (statuses.Count == 0) await output.NoteAsync("this node runs no feed (feeds are node-local: ask the node that runs one)");
         int silent = statuses.Count(s => s.Status is null);
         return silent > 0 ? CommandOutcome.Failed($"{silent} feed(s) did not answer") : CommandOutcome.Ok;
     }

@@ -1,0 +1,154 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Host.Web.Api;
+using QuantumFlow.Host.Web.Esg;
+using QuantumFlow.Host.Web.Hubs;
+using QuantumFlow.Host.Web.Market;
+using QuantumFlow.Host.Web.Scoring;
+using QuantumFlow.Models.Prediction;
+using Scalar.AspNetCore;
+
+namespace QuantumFlow.Host.Web;
+
+/// <summary>
+/// The node and its web front in one ASP.NET Core host on Kestrel: REST under /api, the SignalR hub, /metrics,
+/// /health and /ready, the OpenAPI document (/openapi/v1.json) with its reference page (/scalar), and the dashboard
+/// at /. Used by `quantumflow run` and by the tests (port 0).
+/// </summary>
+public static class WebHost
+{
+    public const string ApiRateLimit = "api";
+    public const string ApiTimeout = "api";
+
+    /// <summary>Starts the node, then its web host; the web host takes a free port when the default one is taken.</summary>
+    /// <param name="scorerModels">trained models for POST /api/predict only (separate instances from the node's).</param>
+    /// <param name="checkpoints">the directory the trained models came from (the registry reads their notes), if any.</param>
+    public static async Task<WebNode> StartAsync(NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel>? scorerModels = null, string? checkpoints = null, CancellationToken cancel = default)
+    {
+        IHost nodeHost = await QuantumFlowNode.StartAsync(node, cancel: cancel);
+        try
+        {
+            WebApplication app = Build(nodeHost.Services, node, web, scorerModels ?? [], checkpoints);
+            try
+            {
+                await app.StartAsync(cancel);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && ReferenceEquals(app.Services.GetRequiredService<WebOptions>().Urls, WebOptions.DefaultUrls))
+            {
+                // Several nodes on one machine (scripts/cluster.sh, tests) cannot all have the default port: a node that
+                // was given no address takes a free one instead, and `run` prints whichever it got.
+                await app.DisposeAsync();
+                app = Build(nodeHost.Services, node, web with { Urls = ["http://127.0.0.1:0"] }, scorerModels ?? [], checkpoints);
+                await app.StartAsync(cancel);
+            }
+            return new WebNode(nodeHost, app);
+        }
+        catch
+        {
+            await nodeHost.StopAsync(CancellationToken.None);
+            nodeHost.Dispose();
+            throw;
+        }
+    }
+
+    /// <param name="nodeServices">the started node's services (actor system, registry, book region).</param>
+    public static WebApplication Build(IServiceProvider nodeServices, NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel> scorerModels, string? checkpoints)
+    {
+        string webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        web = web.WithConfiguration(builder.Configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls([.. web.Urls]);
+
+        IServiceCollection services = builder.Services;
+        WebNode.Bridge(nodeServices, services);
+        services.AddSingleton(web);
+        services.AddSingleton(new MarketState(node.Prediction.Labels, web));
+        services.AddSingleton(new SnapshotScorer(node.Prediction, scorerModels));
+        services.AddSingleton(new ModelRegistry(node.Prediction, checkpoints));
+        services.AddSingleton<PushThrottle>();
+        services.AddHostedService(p => p.GetRequiredService<PushThrottle>());
+        services.AddSingleton<MarketFeedService>();
+        services.AddHostedService(p => p.GetRequiredService<MarketFeedService>());
+        services.AddSingleton<StatusPoller>();
+        services.AddHostedService(p => p.GetRequiredService<StatusPoller>());
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed bodies throw, so the exception handler answers them with problem details naming the fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(ApiRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = web.RateLimitPermits, Window = web.RateLimitWindow, QueueLimit = 0 }));
+            o.OnRejected = async (context, cancel) =>
+            {
+                int seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry) ? (int)Math.Ceiling(retry.TotalSeconds) : (int)Math.Ceiling(web.RateLimitWindow.TotalSeconds);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"at most {web.RateLimitPermits} requests per {web.RateLimitWindow.TotalSeconds:0.###} s per client; retry after {Math.Max(1, seconds)} s",
+                    },
+                });
+            };
+        });
+        services.AddRequestTimeouts(o => o.AddPolicy(ApiTimeout, new RequestTimeoutPolicy
+        {
+            Timeout = web.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        }));
+        services.AddOpenApi();
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (Directory.Exists(webRoot))
+        {
+            var files = new PhysicalFileProvider(webRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+        app.UseRouting();
+        app.UseHttpMetrics();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+
+        RouteGroupBuilder api = app.MapGroup("/api");
+        api.RequireRateLimiting(ApiRateLimit);
+        api.WithRequestTimeout(ApiTimeout);
+        api.MapSymbolEndpoints();
+        api.MapModelEndpoints();
+        api.MapPredictEndpoint();
+        api.MapAdminEndpoints();
+        app.MapEsgApi().RequireRateLimiting(ApiRateLimit).WithRequestTimeout(ApiTimeout);
+
+        app.MapHealthEndpoints();
+        app.MapHub<MarketHub>(MarketHub.Path);
+        app.MapMetrics("/metrics");
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        return app;
+    }
+}
