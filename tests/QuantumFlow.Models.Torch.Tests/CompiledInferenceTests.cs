@@ -74,6 +74,28 @@ public sealed class CompiledInferenceTests
         }
     }
 
+    [Fact]
+    public void Books_with_their_own_name_arrays_share_the_binding_and_the_row_cache()
+    {
+        string dir = Path.Combine(RepositoryRoot(), "models");
+        NeuralSequenceModel model = CompiledModels.Load(dir, "lstm");
+        using TorchSequenceModel torchModel = TorchSequenceModel.Load(dir, "lstm");
+        string[] names = [.. torchModel.Checkpoint.Features];
+        // Two books: equal names in two arrays (as two feature engines have), the same rows.
+        var a = new FeatureWindow([.. names], 20);
+        var b = new FeatureWindow([.. names], 20);
+        var rng = new Random(5);
+        for (int t = 0; t < 30; t++)
+        {
+            double[] row = [.. names.Select(_ => rng.NextDouble() - 0.5)];
+            a.Push(row);
+            b.Push(row);
+            Assert.Equal(model.Predict(a), model.Predict(b));
+        }
+        // One encoding per distinct row: alternating books neither rebinds nor empties the cache.
+        Assert.Equal(30, model.CacheCounts.Misses);
+    }
+
     /// <summary>Windows that share rows the way one book's consecutive windows do, some not yet full.</summary>
     private static List<FeatureWindow> Windows(Random rng, string[] names, int width, int count, int maxRows, double scale)
     {

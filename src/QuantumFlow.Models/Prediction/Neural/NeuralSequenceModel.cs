@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using QuantumFlow.Models.Prediction.Scaling;
 
 namespace QuantumFlow.Models.Prediction.Neural;
@@ -19,6 +20,7 @@ public sealed class NeuralSequenceModel : IProbabilisticModel
     private readonly int _cacheRows;
     private RowEncodingCache? _cache;
     private ImmutableArray<string> _boundNames;
+    private readonly HashSet<string[]> _known = new(ReferenceEqualityComparer.Instance);
     private int[] _map = [];
     private readonly double[] _scaled;
     private readonly float[] _input;
@@ -48,12 +50,7 @@ public sealed class NeuralSequenceModel : IProbabilisticModel
     public ClassProbabilities Predict(FeatureWindow window)
     {
         if (window.Count == 0) throw new InvalidOperationException("the window is empty");
-        if (window.FeatureNames != _boundNames)
-        {
-            _map = _scaler.Bind(window.FeatureNames);
-            _boundNames = window.FeatureNames;
-            _cache = new RowEncodingCache(_cacheRows, window.FeatureCount, _classifier.EncodedWidth);
-        }
+        if (window.FeatureNames != _boundNames) Bind(window.FeatureNames);
         int l = WindowLength, e = _classifier.EncodedWidth;
         float[] rows = Scratch.Grow(ref _rows, l * e);
         for (int i = 0; i < l; i++)
@@ -71,5 +68,26 @@ public sealed class NeuralSequenceModel : IProbabilisticModel
         Span<float> logits = stackalloc float[3];
         _classifier.Classify(rows.AsSpan(0, l * e), l, logits);
         return ClassProbabilities.Softmax(logits[0], logits[1], logits[2]);
+    }
+
+    /// <summary>
+    /// Every book's engine has its own array of the same names, and one model serves all books: a new array with the
+    /// names already bound only becomes known (compared once), so the binding and the cache survive calls that
+    /// alternate between books. Different names (another feature set) bind anew and start a new cache.
+    /// </summary>
+    private void Bind(ImmutableArray<string> names)
+    {
+        string[] array = ImmutableCollectionsMarshal.AsArray(names)!;
+        if (_cache is not null && (_known.Contains(array) || names.AsSpan().SequenceEqual(_boundNames.AsSpan())))
+        {
+            _known.Add(array);
+            _boundNames = names;
+            return;
+        }
+        _map = _scaler.Bind(names);
+        _boundNames = names;
+        _known.Clear();
+        _known.Add(array);
+        _cache = new RowEncodingCache(_cacheRows, names.Length, _classifier.EncodedWidth);
     }
 }
