@@ -2,18 +2,10 @@
 // opens URL in headless Debian chromium (never a downloaded browser), waits until live values have been drawn
 // (a page condition), saves a full-page screenshot and prints what it saw as one JSON line.
 // Usage: node dashboard-check.mjs URL SCREENSHOT.png [TIMEOUT_MS]
-import { chromium } from "playwright-core";
+import { args, launch } from "./browser.mjs";
 
-const [url, shot, timeoutText] = process.argv.slice(2);
-if (!url || !shot) {
-  console.error("usage: node dashboard-check.mjs URL SCREENSHOT.png [TIMEOUT_MS]");
-  process.exit(2);
-}
-const timeout = Number(timeoutText ?? 20000);
-const browser = await chromium.launch({
-  executablePath: process.env.QF_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const { url, shot, timeout } = args("dashboard-check.mjs", 20000);
+const browser = await launch();
 const errors = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -2,18 +2,10 @@
 // opens URL/esg.html in headless Debian chromium, waits for the scorecards, moves two what-if sliders and waits for the
 // server's answer, filters the alerts, switches the profile, saves a screenshot and prints what it saw as one JSON line.
 // Usage: node esg-check.mjs URL SCREENSHOT.png [TIMEOUT_MS]
-import { chromium } from "playwright-core";
+import { args, launch } from "./browser.mjs";
 
-const [url, shot, timeoutText] = process.argv.slice(2);
-if (!url || !shot) {
-  console.error("usage: node esg-check.mjs URL SCREENSHOT.png [TIMEOUT_MS]");
-  process.exit(2);
-}
-const timeout = Number(timeoutText ?? 20000);
-const browser = await chromium.launch({
-  executablePath: process.env.QF_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const { url, shot, timeout } = args("esg-check.mjs", 20000);
+const browser = await launch();
 const errors = [];
 const text = (page, selector) => page.textContent(selector).then(t => (t ?? "").trim());
 try {
