@@ -11,6 +11,8 @@ namespace QuantumFlow.Models.Prediction.Neural;
 public sealed class DenseLayer
 {
     private readonly float[] _transposed;
+    private readonly Vector<float>[] _vectors;
+    private readonly int _vectorsPerRow;
     private readonly float[] _bias;
 
     /// <param name="weights">outputs x inputs, row-major, as torch's Linear keeps them</param>
@@ -23,6 +25,12 @@ public sealed class DenseLayer
         for (int o = 0; o < outputs; o++)
         {
             for (int i = 0; i < inputs; i++) _transposed[i * outputs + o] = weights[o * inputs + i];
+        }
+        _vectorsPerRow = outputs / Vector<float>.Count;
+        _vectors = new Vector<float>[inputs * _vectorsPerRow];
+        for (int i = 0; i < inputs; i++)
+        {
+            for (int v = 0; v < _vectorsPerRow; v++) _vectors[i * _vectorsPerRow + v] = new Vector<float>(_transposed, i * outputs + v * Vector<float>.Count);
         }
         _bias = bias ?? new float[outputs];
         Inputs = inputs;
@@ -43,21 +51,44 @@ public sealed class DenseLayer
         Accumulate(x, y);
     }
 
-    /// <summary>y += W x.</summary>
+    /// <summary>
+    /// y += W x, one block of four output vectors at a time with the block's sums held in registers across all inputs.
+    /// Each output sums its inputs in input order whatever the vector width, so results do not depend on the CPU.
+    /// </summary>
     public void Accumulate(ReadOnlySpan<float> x, Span<float> y)
     {
-        int n = Outputs, width = Vector<float>.Count, vectorEnd = n - n % width;
-        ReadOnlySpan<float> w = _transposed;
-        Span<Vector<float>> yv = MemoryMarshal.Cast<float, Vector<float>>(y[..vectorEnd]);
-        for (int i = 0; i < Inputs; i++)
+        int nv = _vectorsPerRow, inputs = Inputs;
+        ReadOnlySpan<Vector<float>> w = _vectors;
+        Span<Vector<float>> yv = MemoryMarshal.Cast<float, Vector<float>>(y[..(nv * Vector<float>.Count)]);
+        int b = 0;
+        for (; b + 4 <= nv; b += 4)
         {
-            float xi = x[i];
-            if (xi == 0) continue;
-            ReadOnlySpan<float> row = w.Slice(i * n, n);
-            ReadOnlySpan<Vector<float>> rv = MemoryMarshal.Cast<float, Vector<float>>(row[..vectorEnd]);
-            var scale = new Vector<float>(xi);
-            for (int v = 0; v < yv.Length; v++) yv[v] += rv[v] * scale;
-            for (int o = vectorEnd; o < n; o++) y[o] += row[o] * xi;
+            Vector<float> a0 = yv[b], a1 = yv[b + 1], a2 = yv[b + 2], a3 = yv[b + 3];
+            for (int i = 0, o = b; i < inputs; i++, o += nv)
+            {
+                var s = new Vector<float>(x[i]);
+                a0 += w[o] * s;
+                a1 += w[o + 1] * s;
+                a2 += w[o + 2] * s;
+                a3 += w[o + 3] * s;
+            }
+            yv[b] = a0;
+            yv[b + 1] = a1;
+            yv[b + 2] = a2;
+            yv[b + 3] = a3;
+        }
+        for (; b < nv; b++)
+        {
+            Vector<float> a = yv[b];
+            for (int i = 0, o = b; i < inputs; i++, o += nv) a += w[o] * new Vector<float>(x[i]);
+            yv[b] = a;
+        }
+        ReadOnlySpan<float> t = _transposed;
+        for (int o = nv * Vector<float>.Count; o < Outputs; o++)
+        {
+            float acc = y[o];
+            for (int i = 0; i < inputs; i++) acc += t[i * Outputs + o] * x[i];
+            y[o] = acc;
         }
     }
 }

@@ -39,14 +39,13 @@ public sealed class LstmLayer
         _recurrent.Apply(h, scratch, withBias: false);
         TensorPrimitives.Add(scratch, projected[..(4 * n)], scratch);
         Span<float> i = scratch[..n], f = scratch.Slice(n, n), g = scratch.Slice(2 * n, n), o = scratch.Slice(3 * n, n);
-        TensorPrimitives.Sigmoid(i, i);
-        TensorPrimitives.Sigmoid(f, f);
+        TensorPrimitives.Sigmoid(scratch[..(2 * n)], scratch[..(2 * n)]); // i and f are adjacent
         TensorPrimitives.Tanh(g, g);
         TensorPrimitives.Sigmoid(o, o);
-        for (int k = 0; k < n; k++)
-        {
-            c[k] = f[k] * c[k] + i[k] * g[k];
-            h[k] = o[k] * MathF.Tanh(c[k]);
-        }
+        TensorPrimitives.Multiply(f, c, c);
+        TensorPrimitives.Multiply(i, g, i);
+        TensorPrimitives.Add(c, i, c);
+        TensorPrimitives.Tanh(c, g); // g is spent: it holds tanh(c) now
+        TensorPrimitives.Multiply(o, g, h);
     }
 }
