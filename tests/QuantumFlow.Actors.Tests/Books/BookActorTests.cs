@@ -119,10 +119,8 @@ public sealed class BookActorTests : TestKit
             book.Tell(new Ingest(eth, 3, seq, events.Skip(i).Take(1000).ToArray()), TestActor);
             ExpectMsg<IngestAck>(TimeSpan.FromSeconds(30));
         }
-        Watch(book);
-        book.Tell(PoisonPill.Instance);
-        ExpectTerminated(book);
-        // Saving and pruning snapshots is asynchronous to the actor: wait (bounded) until exactly the newest remains.
+        // Saving and pruning snapshots is asynchronous to the actor: wait (bounded), while it lives to finish them, until
+        // exactly the newest remains. (Stopped first, a save still in flight would never prune the older ones.)
         await AwaitAssertAsync(() =>
         {
             using var db = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _db);
@@ -132,6 +130,9 @@ public sealed class BookActorTests : TestKit
             Assert.Equal(1L, (long)count.ExecuteScalar()!);
             return Task.CompletedTask;
         }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
+        Watch(book);
+        book.Tell(PoisonPill.Instance);
+        ExpectTerminated(book);
 
         IActorRef again = Sys.ActorOf(BookActor.Props(eth, Options), "book-4b");
         BookView recovered = await again.Ask<BookView>(new GetBook(eth, 5000), TimeSpan.FromSeconds(10));
