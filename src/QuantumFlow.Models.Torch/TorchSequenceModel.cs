@@ -92,13 +92,10 @@ public sealed class TorchSequenceModel : IProbabilisticModel, IDisposable
     }
 
     /// <summary>Every checkpoint in a directory (each *.json with its *.weights).</summary>
-    public static List<TorchSequenceModel> LoadAll(string directory) => [.. CheckpointNames(directory).Select(name => Load(directory, name))];
-
-    /// <summary>Names of the checkpoints in a directory: each *.json that has its *.weights beside it, in order.</summary>
-    public static IEnumerable<string> CheckpointNames(string directory) =>
-        Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal)
+    public static List<TorchSequenceModel> LoadAll(string directory) =>
+        [.. Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal)
             .Where(j => File.Exists(Path.ChangeExtension(j, ".weights")))
-            .Select(Path.GetFileNameWithoutExtension)!;
+            .Select(j => Load(directory, Path.GetFileNameWithoutExtension(j)))];
 
     public void Dispose() => _network.Dispose();
 }

@@ -18,7 +18,4 @@ public static class CompiledModels
         return new NeuralSequenceModel(c.Name, c.Version, c.WindowLength, c.Scaler(), NetworkExport.ToClassifier(trained.Network, c.Shape));
     }
 
-    /// <summary>Every checkpoint in a directory (each *.json with its *.weights), in name order.</summary>
-    public static List<NeuralSequenceModel> LoadAll(string directory) =>
-        [.. TorchSequenceModel.CheckpointNames(directory).Select(name => Load(directory, name))];
 }
