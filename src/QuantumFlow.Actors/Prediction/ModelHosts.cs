@@ -4,13 +4,15 @@ using QuantumFlow.Models.Prediction;
 namespace QuantumFlow.Actors.Prediction;
 
 /// <summary>
-/// The node's model actors, one per trained model instance, created on first use by whichever book asks first, so
-/// books created later by sharding find them without wiring at startup.
+/// The node's model actors, one per trained batch model instance, created on first use by whichever book asks first,
+/// so books created later by sharding find them without wiring at startup; and the models its books follow in their
+/// own predictors, for inspection.
 /// </summary>
 public sealed class ModelHosts : IExtension
 {
     private readonly ExtendedActorSystem _system;
     private readonly Dictionary<IProbabilisticModel, IActorRef> _actors = new(ReferenceEqualityComparer.Instance);
+    private readonly List<IIncrementalModel> _followed = [];
     private readonly Lock _lock = new();
 
     public ModelHosts(ExtendedActorSystem system) => _system = system;
@@ -23,6 +25,24 @@ public sealed class ModelHosts : IExtension
         get
         {
             lock (_lock) return [.. _actors.Values];
+        }
+    }
+
+    /// <summary>The trained models the books of this node follow in their own predictors (no actor: see <see cref="Follows"/>).</summary>
+    public IReadOnlyList<IIncrementalModel> Followed
+    {
+        get
+        {
+            lock (_lock) return [.. _followed];
+        }
+    }
+
+    /// <summary>A book of this node follows <paramref name="model"/>: listed by <c>model list</c> with the node's usage of it.</summary>
+    public void Follows(IIncrementalModel model)
+    {
+        lock (_lock)
+        {
+            if (!_followed.Contains(model, ReferenceEqualityComparer.Instance)) _followed.Add(model);
         }
     }
 

@@ -26,15 +26,17 @@ public sealed record PredictionOptions
         [DirichletStateOptions.Default, DirichletStateOptions.Default with { Name = "dirichlet", Conditioned = false }];
 
     /// <summary>
-    /// Trained models shared by all books of a node: each runs in one node-local actor that micro-batches the requests
-    /// of many symbols. They must be safe to call from that actor's thread while nothing else calls them.
+    /// Trained models shared by all books of a node. One that can follow a book (<see cref="IIncrementalModel"/>, the
+    /// exported networks) keeps a state per book inside each predictor and answers on the book's thread; any other
+    /// (a Torch module) runs in one node-local model actor that micro-batches the requests of many symbols, and must
+    /// be safe to call from that actor's thread while nothing else calls it.
     /// </summary>
-    public IReadOnlyList<IProbabilisticModel> BatchModels { get; init; } = [];
+    public IReadOnlyList<IProbabilisticModel> TrainedModels { get; init; } = [];
 
     /// <summary>
     /// One book's predictor as these options define it: the live actor (<paramref name="copyWindows"/> true, its models
     /// answer on other threads) and the replay (false) both build it here, so they predict with the same setup.
     /// </summary>
     public BookPredictor CreatePredictor(Venue venue, string symbol, bool copyWindows) =>
-        new(venue, symbol, Features, Learners, BatchModels, Labels, Ensemble, copyWindows);
+        new(venue, symbol, Features, Learners, TrainedModels, Labels, Ensemble, copyWindows);
 }

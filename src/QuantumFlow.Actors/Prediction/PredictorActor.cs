@@ -15,8 +15,9 @@ namespace QuantumFlow.Actors.Prediction;
 /// A book's prediction child, beside its feature child. It runs its own replica and <see cref="FeatureEngine"/> from
 /// the same journaled events rather than taking vectors from the feature child: that child publishes at most every
 /// interval (latest wins), while a prediction is due on every book update, and a sibling hop would add latency and
-/// ordering questions for no saving worth having. Per valid book update: the online learners answer at once, the
-/// node's batch model actors are asked, and when all have answered the ensemble mixes them into a
+/// ordering questions for no saving worth having. Per valid book update: the online learners and the exported networks
+/// (this book's state of each, <see cref="IIncrementalModel"/>) answer at once, on this actor's thread; the node's
+/// batch model actors (Torch modules, if configured) are asked, and when all have answered the ensemble mixes them into a
 /// <see cref="PredictionEvent"/>, published on <see cref="Topics.Predictions"/> (cluster) and the local event stream.
 /// Labels resolve after the horizon and update the ensemble's hit rates and the learners. The logic lives in the
 /// pure <see cref="BookPredictor"/> (shared with the backtest's replay); this actor only moves messages.
@@ -70,7 +71,8 @@ public sealed class PredictorActor : ReceiveActor
     protected override void PreStart()
     {
         ModelHosts hosts = ModelHosts.Get(Context.System);
-        _models = [.. _options.BatchModels.Select(hosts.For)];
+        _models = [.. _book.BatchModels.Select(hosts.For)];
+        foreach (IIncrementalModel followed in _options.TrainedModels.OfType<IIncrementalModel>()) hosts.Follows(followed);
     }
 
     private void OnBookMessage(object message)

@@ -54,7 +54,7 @@ public static class PredictionModels
         {
             Prediction = options.Prediction with
             {
-                BatchModels = models,
+                TrainedModels = models,
                 Labels = options.Prediction.Labels with { Horizon = first.Horizon, Unit = first.HorizonUnit, ThresholdBps = first.ThresholdBps, Mode = first.ThresholdMode },
             },
         };

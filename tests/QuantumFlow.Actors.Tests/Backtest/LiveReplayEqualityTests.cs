@@ -29,7 +29,7 @@ public sealed class LiveReplayEqualityTests : TestKit
     public static PredictionOptions Options(WindowModel model) => new()
     {
         Enabled = true,
-        BatchModels = [model],
+        TrainedModels = [model],
         Labels = LabelOptions.Default with { Horizon = 5, ThresholdBps = 0.5 },
     };
 

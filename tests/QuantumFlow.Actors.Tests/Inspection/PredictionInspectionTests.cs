@@ -25,7 +25,7 @@ public sealed class PredictionInspectionTests : IAsyncLifetime
         {
             Journal = JournalOptions.Parse("memory"),
             Inspection = new InspectionOptions { Port = 0 },
-            Prediction = new PredictionOptions { BatchModels = [_model], Labels = LabelOptions.Default with { Horizon = 10 } },
+            Prediction = new PredictionOptions { TrainedModels = [_model], Labels = LabelOptions.Default with { Horizon = 10 } },
         };
         _host = await QuantumFlowNode.StartAsync(options);
         IPEndPoint endpoint = InspectionHost.Get(_host.ActorSystem())?.Endpoint ?? throw new InvalidOperationException("no inspection host");

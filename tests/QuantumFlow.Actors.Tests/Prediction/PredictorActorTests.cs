@@ -46,7 +46,7 @@ public sealed class PredictorActorTests : TestKit
     {
         List<MarketEvent> events = TestRecordings.Decode(TestRecordings.BtcUsdm2024, 4_000);
         var model = new RecordingModel(windowLength: 8);
-        var options = new PredictionOptions { BatchModels = [model], Labels = LabelOptions.Default with { Horizon = 20, ThresholdBps = 0.5 } };
+        var options = new PredictionOptions { TrainedModels = [model], Labels = LabelOptions.Default with { Horizon = 20, ThresholdBps = 0.5 } };
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, new BookActorOptions { Publish = false, SnapshotEvery = int.MaxValue },
             new Dictionary<string, Props> { [PredictorActor.ChildName] = PredictorActor.Props(Entity, options, publish: false) }), "book-p1");
         Assert.IsType<NoPrediction>(await book.Ask<object>(new GetPrediction(Entity), TimeSpan.FromSeconds(10)));

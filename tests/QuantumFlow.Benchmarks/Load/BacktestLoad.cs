@@ -65,10 +65,10 @@ public static class BacktestLoad
             return 0;
         }
         string models = string.Join(", ", torch.Select(m => m.Name));
-        var exported = new PredictionOptions { BatchModels = [.. torch.Select(CompiledModels.From)] };
+        var exported = new PredictionOptions { TrainedModels = [.. torch.Select(CompiledModels.From)] };
         Measure($"full ensemble ({models} exported + learners)", exported, sessions, events, repeats, maxBatch: 1);
         if (!args.Contains("--torch")) return 0;
-        var full = new PredictionOptions { BatchModels = [.. torch.Select(m => new MinimumBatchModel(m))] };
+        var full = new PredictionOptions { TrainedModels = [.. torch.Select(m => new MinimumBatchModel(m))] };
         Measure($"full ensemble ({models} torch + learners), batched model calls", full, sessions, events, 1, maxBatch: 64);
         return 0;
     }

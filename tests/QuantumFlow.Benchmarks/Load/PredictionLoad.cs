@@ -38,7 +38,7 @@ public static class PredictionLoad
         Dictionary<long, int> eventOfSequence = PredictedEvents(events);
         Console.WriteLine($"models ({(torchInference ? "torch" : "exported")} inference): {string.Join(", ", models.Select(m => m.Version))} + bayes-state + dirichlet; {symbols} symbols; {events.Count} events per symbol, {eventOfSequence.Count} predictions each; {Environment.ProcessorCount} cores");
 
-        var options = new PredictionOptions { BatchModels = models };
+        var options = new PredictionOptions { TrainedModels = models };
         using ActorSystem system = ActorSystem.Create("prediction-load", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         var collector = new Collector();
         IActorRef subscriber = system.ActorOf(Props.Create(() => new CollectorActor(collector)));

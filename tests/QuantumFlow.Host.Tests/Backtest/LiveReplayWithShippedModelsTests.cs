@@ -33,7 +33,7 @@ public sealed class LiveReplayWithShippedModelsTests
             Journal = JournalOptions.Parse("sqlite:" + db),
             Inspection = new InspectionOptions { Enabled = false },
         }, Repository.PathOf("models"), TextWriter.Null);
-        Assert.Equal(3, options.Prediction.BatchModels.Count);
+        Assert.Equal(3, options.Prediction.TrainedModels.Count);
         var live = new ConcurrentQueue<PredictionEvent>();
         var replayed = new List<CompletedPrediction>();
         try
@@ -53,7 +53,7 @@ public sealed class LiveReplayWithShippedModelsTests
                 Assert.Equal(0, (await finished.Task.WaitAsync(TimeSpan.FromSeconds(180))).BadPayloads);
 
                 // Models for the replay: new instances (cold row caches), called in batches of up to 64 windows.
-                PredictionOptions replayOptions = options.Prediction with { BatchModels = PredictionModels.Load(Repository.PathOf("models")) };
+                PredictionOptions replayOptions = options.Prediction with { TrainedModels = PredictionModels.Load(Repository.PathOf("models")) };
                 var source = new JournalReplaySource(options.Journal, Entity,
                     new PredictionReplay(replayOptions.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: true)), maxBatch: 64);
                 foreach (ReplayStep step in source.Steps(CancellationToken.None))

@@ -38,7 +38,7 @@ public sealed class ModelRegistry(PredictionOptions prediction, string? checkpoi
                 }
             }
         }
-        foreach (var m in prediction.BatchModels)
+        foreach (var m in prediction.TrainedModels)
             entries.Add(new Entry(m.Name, m.Version, "trained", m.WindowLength, notes.GetValueOrDefault(m.Version) ?? new Dictionary<string, string>()));
         foreach (var l in prediction.Learners)
             entries.Add(new Entry(l.Name, l.Name, "online", 1, new Dictionary<string, string> { ["conditioned"] = l.Conditioned.ToString() }));

@@ -9,28 +9,32 @@ namespace QuantumFlow.Models.Prediction.Live;
 
 /// <summary>
 /// Everything one book predicts with, built one way for the live prediction actor and for the replay, so the two
-/// cannot drift: the book replica with its feature engine, one instance of each online learner, the window sized for
-/// the longest batch model, the ensemble over learners then batch models, and the labeler. Not thread-safe.
+/// cannot drift: the book replica with its feature engine, one instance of each online learner, this book's state of
+/// every trained model that can follow a book (<see cref="IIncrementalModel"/>), the window sized for the longest
+/// remaining (batch) model, the ensemble over learners, followed models, then batch models, and the labeler.
+/// Not thread-safe.
 /// </summary>
 public sealed class BookPredictor
 {
+    /// <param name="trainedModels">Incremental models are followed here and answer at once; the others are batch models, asked by the caller.</param>
     /// <param name="copyWindows">See <see cref="SymbolPredictor"/>: true when batch models answer later on other threads.</param>
     public BookPredictor(Venue venue, string symbol, FeatureOptions features, IReadOnlyList<DirichletStateOptions> learners,
-        IReadOnlyList<IProbabilisticModel> batchModels, LabelOptions labels, EnsembleOptions ensemble, bool copyWindows)
+        IReadOnlyList<IProbabilisticModel> trainedModels, LabelOptions labels, EnsembleOptions ensemble, bool copyWindows)
     {
         ArgumentNullException.ThrowIfNull(learners);
-        ArgumentNullException.ThrowIfNull(batchModels);
+        ArgumentNullException.ThrowIfNull(trainedModels);
         Features = new FeatureReplica(venue, symbol, features);
-        BatchModels = [.. batchModels];
-        int window = batchModels.Count == 0 ? 1 : batchModels.Max(m => m.WindowLength);
+        IIncrementalModel[] followed = [.. trainedModels.OfType<IIncrementalModel>()];
+        BatchModels = [.. trainedModels.Where(m => m is not IIncrementalModel)];
+        int window = BatchModels.Count == 0 ? 1 : BatchModels.Max(m => m.WindowLength);
         Predictor = new SymbolPredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o))],
-            [.. batchModels.Select(m => new ModelInfo(m.Name, m.Version))], window, labels, ensemble, copyWindows);
+            [.. BatchModels.Select(m => new ModelInfo(m.Name, m.Version))], window, labels, ensemble, copyWindows, followed);
     }
 
     public FeatureReplica Features { get; }
     public SymbolPredictor Predictor { get; }
 
-    /// <summary>The trained models, in the order of <see cref="SymbolPredictor.BatchModels"/> (their slots).</summary>
+    /// <summary>The trained models the caller asks, in the order of <see cref="SymbolPredictor.BatchModels"/> (their slots).</summary>
     public IReadOnlyList<IProbabilisticModel> BatchModels { get; }
 
     /// <summary>The book's next journaled event: the feature vector it produced, or null when the book did not change.</summary>

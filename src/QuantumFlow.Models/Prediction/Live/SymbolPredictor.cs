@@ -6,10 +6,11 @@ using QuantumFlow.Models.Prediction.Ensembles;
 namespace QuantumFlow.Models.Prediction.Live;
 
 /// <summary>
-/// The prediction state of one book, without actors: the feature window, the online learners (answer at once), the
-/// slots of the batch models (answer later, through <see cref="Complete"/>), the per-symbol ensemble, and the labeler
-/// that resolves past predictions after the horizon so hit rates and learners update. Not thread-safe.
-/// <para>Model order everywhere: the online learners first, then the batch models.</para>
+/// The prediction state of one book, without actors: the feature window, the online learners and the followed
+/// models (<see cref="IIncrementalModel"/>, each with this book's own state; all answer at once), the slots of the
+/// batch models (answer later, through <see cref="Complete"/>), the per-symbol ensemble, and the labeler that
+/// resolves past predictions after the horizon so hit rates and learners update. Not thread-safe.
+/// <para>Model order everywhere: the online learners first, then the followed models, then the batch models.</para>
 /// <para>
 /// Determinism: every output is a pure function of the sequence of vectors observed (and the models' answers to the
 /// windows they were given), never of when the batch models answer. A prediction is mixed with the ensemble weights
@@ -25,6 +26,7 @@ namespace QuantumFlow.Models.Prediction.Live;
 public sealed class SymbolPredictor
 {
     private readonly IReadOnlyList<IOnlineLearner> _learners;
+    private readonly IBookModelState[] _followed;
     private readonly Labeler _labeler;
     private readonly Dictionary<long, PendingPrediction> _pending = new();
     private readonly Queue<PendingPrediction> _incomplete = new();
@@ -39,13 +41,17 @@ public sealed class SymbolPredictor
     /// Give each pending prediction its own copy of the window for models that answer later on other threads; false
     /// when every batch model is called before the next vector is observed (the window itself is handed out).
     /// </param>
+    /// <param name="followed">Trained models that follow this book row by row and answer at once (after the learners).</param>
     public SymbolPredictor(FeatureSchema schema, IReadOnlyList<IOnlineLearner> learners, IReadOnlyList<ModelInfo> batchModels,
-        int windowCapacity, LabelOptions? labels = null, EnsembleOptions? ensemble = null, bool copyWindows = true)
+        int windowCapacity, LabelOptions? labels = null, EnsembleOptions? ensemble = null, bool copyWindows = true,
+        IReadOnlyList<IIncrementalModel>? followed = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        followed ??= [];
         _learners = learners;
+        _followed = [.. followed.Select(m => m.Follow(schema.Names))];
         BatchModels = [.. batchModels];
-        Models = [.. learners.Select(l => new ModelInfo(l.Name, l.Version)), .. batchModels];
+        Models = [.. learners.Select(l => new ModelInfo(l.Name, l.Version)), .. followed.Select(m => new ModelInfo(m.Name, m.Version)), .. batchModels];
         Window = new FeatureWindow(schema.Names, Math.Max(1, windowCapacity));
         _labeler = new Labeler(labels);
         Ensemble = new PerformanceWeightedEnsemble(Models.Select(m => m.Name), ensemble);
@@ -98,6 +104,7 @@ public sealed class SymbolPredictor
         if (!CanObserve(vector))
             throw new InvalidOperationException($"vector {vector.Sequence} would resolve the label of prediction {_incomplete.Peek().Sequence}, which still waits for its models");
         Window.Push(vector.Values);
+        foreach (IBookModelState state in _followed) state.Push(vector.Values);
         if (vector[_validIndex] != 1) return null;
         long point = _points++;
         _labeler.Observe(vector);
@@ -113,6 +120,11 @@ public sealed class SymbolPredictor
         {
             pending.PerModel[i] = _learners[i].Predict(Window);
             pending.Answered[i] = true;
+        }
+        for (int i = 0, slot = _learners.Count; i < _followed.Length; i++, slot++)
+        {
+            pending.PerModel[slot] = _followed[i].Predict();
+            pending.Answered[slot] = true;
         }
         if (BatchModels.Length > 0)
         {
@@ -130,7 +142,7 @@ public sealed class SymbolPredictor
     public CompletedPrediction? Complete(long sequence, int batchSlot, ClassProbabilities probabilities)
     {
         if (!_pending.TryGetValue(sequence, out PendingPrediction? p)) return null;
-        int slot = _learners.Count + batchSlot;
+        int slot = _learners.Count + _followed.Length + batchSlot;
         if (p.Answered[slot]) return null;
         p.PerModel[slot] = probabilities;
         p.Answered[slot] = true;
@@ -154,6 +166,7 @@ public sealed class SymbolPredictor
         _pending.Clear();
         _incomplete.Clear();
         Window.Clear();
+        foreach (IBookModelState state in _followed) state.Clear();
     }
 
     private void OnLabel(in Label label)

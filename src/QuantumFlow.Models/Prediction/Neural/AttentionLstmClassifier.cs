@@ -26,6 +26,8 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
         _head = head;
     }
 
+    public override SequenceClassifier Fork() => new AttentionLstmClassifier(_stack.Layers, _norm, _project, _score, _head);
+
     public override int Inputs => _stack.Inputs;
     public override int EncodedWidth => _stack.EncodedWidth;
 

@@ -15,6 +15,8 @@ public sealed class LstmClassifier : SequenceClassifier
         _head = head;
     }
 
+    public override SequenceClassifier Fork() => new LstmClassifier(_stack.Layers, _norm, _head);
+
     public override int Inputs => _stack.Inputs;
     public override int EncodedWidth => _stack.EncodedWidth;
 

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace QuantumFlow.Models.Prediction.Neural;
 
@@ -31,13 +33,20 @@ public sealed class LstmLayer
 
     /// <summary>
     /// One step from the projected input: updates <paramref name="h"/> and <paramref name="c"/> in place.
-    /// <paramref name="scratch"/> holds 4H values.
+    /// <paramref name="scratch"/> holds 4H values. When the hidden width is whole vectors (16, 32, 64) the gates run
+    /// fused, a vector of each gate at a time: a step is a few dozen vector operations, and nine library calls on
+    /// spans of 16 cost more than their arithmetic.
     /// </summary>
     public void Step(ReadOnlySpan<float> projected, Span<float> h, Span<float> c, Span<float> scratch)
     {
         int n = Hidden;
-        _recurrent.Apply(h, scratch, withBias: false);
-        TensorPrimitives.Add(scratch, projected[..(4 * n)], scratch);
+        projected[..(4 * n)].CopyTo(scratch);
+        _recurrent.Accumulate(h, scratch);
+        if (n % Vector<float>.Count == 0)
+        {
+            Gates(scratch, h, c, n);
+            return;
+        }
         Span<float> i = scratch[..n], f = scratch.Slice(n, n), g = scratch.Slice(2 * n, n), o = scratch.Slice(3 * n, n);
         TensorPrimitives.Sigmoid(scratch[..(2 * n)], scratch[..(2 * n)]); // i and f are adjacent
         TensorPrimitives.Tanh(g, g);
@@ -48,4 +57,25 @@ public sealed class LstmLayer
         TensorPrimitives.Tanh(c, g); // g is spent: it holds tanh(c) now
         TensorPrimitives.Multiply(o, g, h);
     }
+
+    private static void Gates(Span<float> gates, Span<float> h, Span<float> c, int n)
+    {
+        Span<Vector<float>> all = MemoryMarshal.Cast<float, Vector<float>>(gates[..(4 * n)]);
+        Span<Vector<float>> hv = MemoryMarshal.Cast<float, Vector<float>>(h[..n]);
+        Span<Vector<float>> cv = MemoryMarshal.Cast<float, Vector<float>>(c[..n]);
+        int k = hv.Length;
+        for (int v = 0; v < k; v++)
+        {
+            Vector<float> i = Sigmoid(all[v]), f = Sigmoid(all[k + v]), g = Tanh(all[2 * k + v]), o = Sigmoid(all[3 * k + v]);
+            Vector<float> cell = f * cv[v] + i * g;
+            cv[v] = cell;
+            hv[v] = o * Tanh(cell);
+        }
+    }
+
+    /// <summary>1 / (1 + e^-x), as TensorPrimitives.Sigmoid computes it.</summary>
+    private static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Vector.Exp(-x));
+
+    /// <summary>1 - 2 / (e^2x + 1): exact limits (+-1) where e^2x overflows or vanishes, absolute error ~1e-7 near 0.</summary>
+    private static Vector<float> Tanh(Vector<float> x) => Vector<float>.One - new Vector<float>(2f) / (Vector.Exp(x + x) + Vector<float>.One);
 }

@@ -23,6 +23,7 @@ internal sealed class LstmStack
         _scratch = new float[4 * Hidden];
     }
 
+    public IReadOnlyList<LstmLayer> Layers => _layers;
     public int Inputs => _layers[0].Inputs;
     public int Hidden => _layers[0].Hidden;
     public int EncodedWidth => 4 * Hidden;

@@ -8,9 +8,10 @@ namespace QuantumFlow.Models.Prediction.Neural;
 /// A trained sequence network as an <see cref="IProbabilisticModel"/> for the live and replay paths: picks and scales
 /// its features by name, encodes each row once (<see cref="RowEncodingCache"/>), classifies the window, softmax.
 /// Every window is computed alone, so its answer is the same in any batch, cached or not, live or in a backtest.
-/// Not thread-safe: one model actor (or one replay) calls it.
+/// The window path (<see cref="Predict"/>) is not thread-safe: one caller (a model actor, an evaluation) uses it. The
+/// live path follows each book instead (<see cref="Follow"/>): each state encodes its rows once, on its book's thread.
 /// </summary>
-public sealed class NeuralSequenceModel : IProbabilisticModel
+public sealed class NeuralSequenceModel : IIncrementalModel
 {
     /// <summary>Rows remembered per model: 100 books x a 20-row window with room for collisions.</summary>
     public const int DefaultCacheRows = 8192;
@@ -25,6 +26,8 @@ public sealed class NeuralSequenceModel : IProbabilisticModel
     private readonly double[] _scaled;
     private readonly float[] _input;
     private float[] _rows = [];
+    private long _predictions;
+    private long _busyTicks;
 
     public NeuralSequenceModel(string name, string version, int windowLength, Scaler scaler, SequenceClassifier classifier, int cacheRows = DefaultCacheRows)
     {
@@ -46,6 +49,18 @@ public sealed class NeuralSequenceModel : IProbabilisticModel
 
     /// <summary>Row encodings reused and computed so far (how well the cache works under the live load).</summary>
     public (long Hits, long Misses) CacheCounts => _cache is null ? (0, 0) : (_cache.Hits, _cache.Misses);
+
+    public (long Predictions, TimeSpan Busy) Usage =>
+        (Interlocked.Read(ref _predictions), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks)));
+
+    public IBookModelState Follow(ImmutableArray<string> featureNames) =>
+        new NeuralBookState(this, _classifier.Fork(), _scaler, _scaler.Bind(featureNames));
+
+    internal void Record(long ticks)
+    {
+        Interlocked.Increment(ref _predictions);
+        Interlocked.Add(ref _busyTicks, ticks);
+    }
 
     public ClassProbabilities Predict(FeatureWindow window)
     {

@@ -35,6 +35,19 @@ public sealed class TransformerClassifier : SequenceClassifier
         for (int t = 0; t < MaxSteps; t++) blocks[0].InProjection.Apply(positions.AsSpan(t * d, d), _positionProjections.AsSpan(t * 3 * d, 3 * d));
     }
 
+    private TransformerClassifier(TransformerClassifier trained)
+    {
+        _embed = trained._embed;
+        _positions = trained._positions;
+        _positionProjections = trained._positionProjections;
+        _blocks = [.. trained._blocks.Select(b => b.Fork())];
+        _norm = trained._norm;
+        _head = trained._head;
+        MaxSteps = trained.MaxSteps;
+    }
+
+    public override SequenceClassifier Fork() => new TransformerClassifier(this);
+
     public int Width => _embed.Outputs;
     public int MaxSteps { get; }
     public override int Inputs => _embed.Inputs;

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace QuantumFlow.Models.Prediction;
+
+/// <summary>
+/// A trained model that follows each book with state of its own (<see cref="IBookModelState"/>), so a feature row is
+/// read once, when the book produces it, instead of once for every window that holds it, and a prediction is computed
+/// on the book's own thread without copying the window to a shared model. Its answer for a book's rows is the answer
+/// <see cref="IProbabilisticModel.Predict"/> gives for the window of the same rows, bit for bit.
+/// The model itself is shared by every book of a node and safe to use from many threads; each state is not.
+/// </summary>
+public interface IIncrementalModel : IProbabilisticModel
+{
+    /// <summary>State for one book whose rows carry <paramref name="featureNames"/>.</summary>
+    /// <exception cref="KeyNotFoundException">a feature the model needs is not among the names.</exception>
+    IBookModelState Follow(ImmutableArray<string> featureNames);
+
+    /// <summary>Predictions made by all states so far, and the compute time they took (for <c>model list</c>).</summary>
+    (long Predictions, TimeSpan Busy) Usage { get; }
+}
+
+/// <summary>One book's view of an <see cref="IIncrementalModel"/>: fed the same rows, in order, as the book's window.</summary>
+public interface IBookModelState
+{
+    /// <summary>Rows held, up to the model's window length.</summary>
+    int Count { get; }
+
+    void Push(ReadOnlySpan<double> row);
+
+    /// <summary>P(DOWN/FLAT/UP) for the rows pushed so far (the oldest repeats in front while fewer than a window).</summary>
+    /// <exception cref="InvalidOperationException">no row was pushed since the last <see cref="Clear"/>.</exception>
+    ClassProbabilities Predict();
+
+    /// <summary>A gap in the data: forget every row.</summary>
+    void Clear();
+}
