@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Neural;
 using QuantumFlow.Models.Torch.Checkpoints;
@@ -11,20 +12,25 @@ public sealed class CompiledInferenceTests
 {
     private static readonly string[] RowNames = ["extra", "noise_c", "noise_b", "noise_a", "signal"];
 
+    /// <summary>Hidden 16 runs the vector paths (whole vectors of gates, norms, heads of 4 or 8); 12 the scalar fallbacks.</summary>
     [Theory]
-    [InlineData(NetworkKind.Lstm, 1)]
-    [InlineData(NetworkKind.Lstm, 2)]
-    [InlineData(NetworkKind.AttentionLstm, 1)]
-    [InlineData(NetworkKind.AttentionLstm, 2)]
-    [InlineData(NetworkKind.Transformer, 1)]
-    [InlineData(NetworkKind.Transformer, 2)]
-    public void Answers_as_torch_does_for_every_architecture(NetworkKind kind, int layers)
+    [InlineData(NetworkKind.Lstm, 1, 16)]
+    [InlineData(NetworkKind.Lstm, 2, 16)]
+    [InlineData(NetworkKind.Lstm, 1, 12)]
+    [InlineData(NetworkKind.AttentionLstm, 1, 16)]
+    [InlineData(NetworkKind.AttentionLstm, 2, 16)]
+    [InlineData(NetworkKind.AttentionLstm, 2, 12)]
+    [InlineData(NetworkKind.Transformer, 1, 16)]
+    [InlineData(NetworkKind.Transformer, 2, 16)]
+    [InlineData(NetworkKind.Transformer, 1, 12)]
+    [InlineData(NetworkKind.Transformer, 1, 32)]
+    public void Answers_as_torch_does_for_every_architecture(NetworkKind kind, int layers, int hidden)
     {
         TorchCheckpoint cp = new()
         {
             Name = "m",
             Version = "test/1",
-            Shape = new NetworkShape { Kind = kind, Inputs = 4, Hidden = 16, Layers = layers, Heads = 4, FeedForward = 24, Dropout = 0.1 },
+            Shape = new NetworkShape { Kind = kind, Inputs = 4, Hidden = hidden, Layers = layers, Heads = 4, FeedForward = 24, Dropout = 0.1 },
             WindowLength = 9,
             Features = SyntheticTask.Names,
             Means = [0.1, -0.2, 0, 0.3],
@@ -72,6 +78,70 @@ public sealed class CompiledInferenceTests
                 Assert.True(warm.CacheCounts.Hits > 0);
             }
         }
+    }
+
+    [Fact]
+    public void A_book_state_answers_what_the_window_answers_bit_for_bit_from_its_first_row_and_after_a_clear()
+    {
+        string dir = Path.Combine(RepositoryRoot(), "models");
+        foreach (TorchSequenceModel torchModel in TorchSequenceModel.LoadAll(dir))
+        {
+            using (torchModel)
+            {
+                NeuralSequenceModel model = CompiledModels.From(torchModel);
+                string[] names = [.. torchModel.Checkpoint.Features.Reverse(), "unused"];
+                var window = new FeatureWindow([.. names], model.WindowLength);
+                IBookModelState state = model.Follow([.. names]);
+                var rng = new Random(17);
+                for (int t = 0; t < 2 * model.WindowLength + 5; t++)
+                {
+                    if (t == model.WindowLength + 3)
+                    {
+                        window.Clear();
+                        state.Clear();
+                        Assert.Throws<InvalidOperationException>(() => state.Predict());
+                    }
+                    double[] row = [.. names.Select(_ => (rng.NextDouble() - 0.5) * 4)];
+                    window.Push(row);
+                    state.Push(row);
+                    Assert.Equal(window.Count, state.Count);
+                    Assert.Equal(model.Predict(window), state.Predict());
+                }
+                Assert.True(model.Usage.Predictions == 2 * model.WindowLength + 5 && model.Usage.Busy > TimeSpan.Zero, $"{model.Name}: {model.Usage}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Books_on_two_threads_share_only_the_weights()
+    {
+        string dir = Path.Combine(RepositoryRoot(), "models");
+        NeuralSequenceModel model = CompiledModels.Load(dir, "transformer");
+        ImmutableArray<string> names = [.. TorchCheckpoint.Read(TorchCheckpoint.JsonPath(dir, "transformer")).Features];
+        double[][][] rows = [.. Enumerable.Range(0, 2).Select(book =>
+        {
+            var rng = new Random(100 + book);
+            return Enumerable.Range(0, 400).Select(_ => names.Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+        })];
+        ClassProbabilities[] Run(double[][] bookRows)
+        {
+            IBookModelState state = model.Follow(names);
+            return [.. bookRows.Select(r =>
+            {
+                state.Push(r);
+                return state.Predict();
+            })];
+        }
+        ClassProbabilities[][] alone = [.. rows.Select(Run)];
+        using var start = new Barrier(2);
+        ClassProbabilities[][] together = [.. rows.Select(r => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return Run(r);
+        })).ToArray().Select(t => t.Result)];
+        Assert.Equal(alone[0], together[0]);
+        Assert.Equal(alone[1], together[1]);
+        Assert.NotEqual(alone[0], alone[1]);
     }
 
     [Fact]

@@ -9,7 +9,9 @@ using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Backtest;
+using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Tests.Support;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Live;
 
@@ -25,11 +27,15 @@ public sealed class LiveReplayEqualityTests : TestKit
 
     public LiveReplayEqualityTests() : base("akka.loglevel = WARNING", "live-replay-probe") { }
 
-    /// <summary>The learners, a window model, and a short horizon so labels resolve (and weights move) all along.</summary>
+    /// <summary>
+    /// The learners, an exported network the book follows itself, a window model answering from a model actor, and a
+    /// short horizon so labels resolve (and weights move) all along.
+    /// </summary>
     public static PredictionOptions Options(WindowModel model) => new()
     {
         Enabled = true,
-        TrainedModels = [model],
+        TrainedModels = [model, TestNetworks.Lstm("net", windowLength: 6,
+            [FeatureNames.SpreadBps, FeatureNames.DepthImbalance, FeatureNames.VolumeImbalanceRatio, FeatureNames.MicroPriceBpsDeviation, FeatureNames.MidReturnBps])],
         Labels = LabelOptions.Default with { Horizon = 5, ThresholdBps = 0.5 },
     };
 

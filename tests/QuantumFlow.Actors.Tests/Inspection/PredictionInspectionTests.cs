@@ -8,16 +8,24 @@ using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Tests.Prediction;
+using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Neural;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests.Inspection;
 
-/// <summary>The prediction palettes of `quantumflow pbm` against a node that predicts with a hosted model and the online learners.</summary>
+/// <summary>
+/// The prediction palettes of `quantumflow pbm` against a node that predicts with the online learners, an exported
+/// network every book follows itself, and a batch model in a model actor.
+/// </summary>
 public sealed class PredictionInspectionTests : IAsyncLifetime
 {
     private IHost _host = null!;
     private ProtocolClient _client = null!;
     private readonly RecordingModel _model = new(windowLength: 5);
+    private readonly NeuralSequenceModel _network = TestNetworks.Lstm("net", windowLength: 6,
+        [FeatureNames.SpreadBps, FeatureNames.DepthImbalance, FeatureNames.VolumeImbalanceRatio, FeatureNames.MicroPriceBpsDeviation]);
 
     public async Task InitializeAsync()
     {
@@ -25,7 +33,7 @@ public sealed class PredictionInspectionTests : IAsyncLifetime
         {
             Journal = JournalOptions.Parse("memory"),
             Inspection = new InspectionOptions { Port = 0 },
-            Prediction = new PredictionOptions { TrainedModels = [_model], Labels = LabelOptions.Default with { Horizon = 10 } },
+            Prediction = new PredictionOptions { TrainedModels = [_model, _network], Labels = LabelOptions.Default with { Horizon = 10 } },
         };
         _host = await QuantumFlowNode.StartAsync(options);
         IPEndPoint endpoint = InspectionHost.Get(_host.ActorSystem())?.Endpoint ?? throw new InvalidOperationException("no inspection host");
@@ -71,18 +79,24 @@ public sealed class PredictionInspectionTests : IAsyncLifetime
         ProtocolClient.Answer weights = await _client.RunAsync("ensemble weights -s SIM-A");
         Assert.Equal(ExitCodes.Ok, weights.End.Exit);
         var table = weights.Rows("ensemble of sim:SIM-A");
-        Assert.Equal(["bayes-state", "dirichlet", "recording"], table.Select(r => (string)r["model"]!));
+        Assert.Equal(["bayes-state", "dirichlet", "net", "recording"], table.Select(r => (string)r["model"]!));
         Assert.Equal(1, table.Sum(r => Convert.ToDouble(r["weight"])), 3);
         Assert.Contains(weights.Notes, n => n.StartsWith("as of prediction", StringComparison.Ordinal));
         Assert.Equal(direct.Models.Select(m => m.Name), table.Select(r => (string)r["model"]!));
 
-        // Model list: the hosted model, with every window it scored counted.
+        // Model list: the network the books follow and the hosted batch model, with every window they scored counted.
         ProtocolClient.Answer models = await _client.RunAsync("model list");
-        var model = Assert.Single(models.Rows("models"));
-        Assert.Equal("recording", model["model"]);
+        var listed = models.Rows("models");
+        Assert.Equal(["net", "recording"], listed.Select(r => (string)r["model"]!));
+        var model = listed[1];
         Assert.Equal("test/1", model["version"]);
         long scored = Convert.ToInt64(model["windows-scored"]);
         Assert.InRange(scored, sequences.Length, _model.WindowRows.Count);
         Assert.Equal(0L, Convert.ToInt64(model["failed-batches"]));
+        var network = listed[0];
+        Assert.Equal("test-net/1", network["version"]);
+        Assert.Equal("NeuralSequenceModel (per book)", network["implementation"]);
+        Assert.InRange(Convert.ToInt64(network["windows-scored"]), sequences.Length, _network.Usage.Predictions);
+        Assert.True(Convert.ToDouble(network["ms-per-window"]) > 0);
     }
 }

@@ -3,7 +3,9 @@ using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Bayesian;
 using QuantumFlow.Models.Prediction.Live;
+using QuantumFlow.Models.Prediction.Neural;
 using QuantumFlow.Models.Tests.Features;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Models.Tests.Prediction;
 
@@ -129,5 +131,37 @@ public sealed class SymbolPredictorTests
         }
         Assert.True(made > 400);
         Assert.True(predictor.Resolved >= made - 2);
+    }
+
+    [Fact]
+    public void A_followed_network_answers_at_once_between_the_learners_and_the_batch_models_and_forgets_its_rows_on_reset()
+    {
+        List<FeatureVector> vectors = Vectors(7, 800);
+        string[] features = [.. vectors[0].Schema.Names.Take(12)];
+        NeuralSequenceModel network = TestNetworks.Lstm("net", windowLength: 6, features);
+        var predictor = new SymbolPredictor(vectors[0].Schema, [new DirichletStateModel()], [new ModelInfo("late", "v1")], windowCapacity: 4,
+            new LabelOptions { Horizon = 3, ThresholdBps = 0.5 }, followed: [network]);
+        Assert.Equal(["bayes-state", "net", "late"], predictor.Models.Select(m => m.Name));
+
+        // What the network answers for the same rows through its window path, with the window restarted at the reset.
+        var window = new FeatureWindow(vectors[0].Schema.Names, network.WindowLength);
+        int reset = vectors.Count / 2, checkedAfterReset = 0;
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            if (i == reset)
+            {
+                predictor.Reset();
+                window.Clear();
+            }
+            window.Push(vectors[i].Values);
+            if (predictor.Observe(vectors[i]) is not { } p) continue;
+            Assert.False(p.IsComplete); // the batch model has not answered
+            Assert.Equal(network.Predict(window), p.PerModel[1]);
+            if (i >= reset && window.Count < network.WindowLength) checkedAfterReset++;
+            CompletedPrediction done = predictor.Complete(p.Sequence, 0, ClassProbabilities.Uniform) ?? throw new InvalidOperationException("not completed");
+            Assert.Equal(p.PerModel[1], done.PerModel[1]);
+        }
+        Assert.True(checkedAfterReset > 0, "no prediction was made from a window refilling after the reset");
+        Assert.True(network.Usage.Predictions > 300);
     }
 }
