@@ -20,10 +20,15 @@ namespace QuantumFlow.Benchmarks.Load;
 /// actor, no journal), with the trained checkpoints in node-local model actors. Two phases: saturation (every symbol
 /// gets the whole session at once: ensemble predictions per second) and paced (RATE book events per second spread over
 /// the symbols: latency from sending the event to the prediction reaching a subscriber, p50/p99/max). RATE counts
-/// the book updates that lead to a prediction; the trades and tickers between them go along unpaced.
+/// the book updates that lead to a prediction; the trades and tickers between them are spread evenly in between, and
+/// the sender sends what is due every 1-ms tick, as a feed's packets arrive. The paced predictors are warmed up with
+/// the session's first events, unmeasured, and the heap collected, before the paced phase starts.
 /// </summary>
 public static class PredictionLoad
 {
+    /// <summary>Events per symbol sent before the paced phase is measured (about 600 predictions each).</summary>
+    private const int WarmUpEvents = 5_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         string modelsDir = args.Length > 0 ? args[0] : "models";
@@ -46,6 +51,7 @@ public static class PredictionLoad
 
         // Phase 1: saturation.
         IActorRef[] predictors = Start(system, options, symbols, "sat");
+        GcSample gcStart = GcSample.Now();
         var clock = Stopwatch.StartNew();
         int saturationEvents = Math.Min(events.Count, 20_000);
         collector.Reset(symbols * eventOfSequence.Values.Count(i => i < saturationEvents));
@@ -55,39 +61,49 @@ public static class PredictionLoad
         }
         await collector.Done.Task.WaitAsync(TimeSpan.FromMinutes(10));
         double secs = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"saturation: {collector.Count} ensemble predictions in {secs:F1} s = {collector.Count / secs:F0} predictions/s ({saturationEvents * symbols / secs:F0} events/s); predictor-side latency p50 {P(collector.Internal, 0.5):F2} ms p99 {P(collector.Internal, 0.99):F2} ms (queueing under saturation)");
+        Console.WriteLine($"saturation: {collector.Count} ensemble predictions in {secs:F1} s = {collector.Count / secs:F0} predictions/s ({saturationEvents * symbols / secs:F0} events/s); predictor-side latency p50 {P(collector.Internal, 0.5):F2} ms p99 {P(collector.Internal, 0.99):F2} ms (queueing under saturation); " +
+                          $"{GcSample.Now().Since(gcStart)}");
         foreach (IActorRef p in predictors) system.Stop(p);
 
         // Phase 2: paced, round-robin over the symbols, events in session order.
         predictors = Start(system, options, symbols, "paced");
         var predicts = new bool[events.Count];
         foreach (int i in eventOfSequence.Values) predicts[i] = true;
-        int perSymbolUpdates = Math.Min(rate * seconds / symbols, eventOfSequence.Count);
-        int perSymbol = 0;
+        // Warm-up, unmeasured: each predictor takes the session's first events at once, so its windows, model states and
+        // the predictions waiting for their labels are in place; then everything the saturation phase and the warm-up
+        // left behind is collected, so the paced phase measures its own garbage, not the previous phases'.
+        int warm = Math.Min(WarmUpEvents, events.Count / 2);
+        collector.Reset(eventOfSequence.Values.Count(i => i < warm) * symbols);
+        for (int i = 0; i < warm; i++)
+        {
+            foreach (IActorRef p in predictors) p.Tell(new BookEventApplied(events[i], false));
+        }
+        await collector.Done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        int perSymbolUpdates = Math.Min(rate * seconds / symbols, eventOfSequence.Values.Count(i => i >= warm));
+        int perSymbol = warm;
         for (int seen = 0; perSymbol < events.Count && seen < perSymbolUpdates; perSymbol++) if (predicts[perSymbol]) seen++;
-        int expected = eventOfSequence.Values.Count(i => i < perSymbol) * symbols;
+        int expected = eventOfSequence.Values.Count(i => i >= warm && i < perSymbol) * symbols;
         var sent = new long[symbols, perSymbol];
         collector.Reset(expected, (entity, seq, now) =>
         {
             int s = int.Parse(entity.AsSpan(entity.IndexOf(':') + 4));
             return (now - sent[s, eventOfSequence[seq]]) * 1e3 / Stopwatch.Frequency;
         });
+        GcSample gcBefore = GcSample.Now();
         clock.Restart();
-        long ticksPerEvent = Stopwatch.Frequency / rate, twoMs = Stopwatch.Frequency / 500;
-        long next = Stopwatch.GetTimestamp();
-        for (int i = 0; i < perSymbol; i++)
+        // Every event gets its due time, evenly spaced so that the book updates come at RATE per second; the sender
+        // sends whatever is due and sleeps a tick. (Yielding near each deadline instead kept one of the two cores spinning.)
+        long start = Stopwatch.GetTimestamp();
+        double ticksPerSend = (double)Stopwatch.Frequency * expected / rate / ((long)(perSymbol - warm) * symbols);
+        long k = 0;
+        for (int i = warm; i < perSymbol; i++)
         {
             for (int s = 0; s < symbols; s++)
             {
-                if (predicts[i])
-                {
-                    // Sleep while well ahead, yield near the deadline: a spinning sender would take one of two cores.
-                    for (long now = Stopwatch.GetTimestamp(); now < next; now = Stopwatch.GetTimestamp())
-                    {
-                        if (next - now > twoMs) Thread.Sleep(1); else Thread.Yield();
-                    }
-                    next += ticksPerEvent;
-                }
+                long due = start + (long)(k++ * ticksPerSend);
+                while (Stopwatch.GetTimestamp() < due) Thread.Sleep(1);
                 sent[s, i] = Stopwatch.GetTimestamp();
                 predictors[s].Tell(new BookEventApplied(events[i], false));
             }
@@ -95,7 +111,10 @@ public static class PredictionLoad
         await collector.Done.Task.WaitAsync(TimeSpan.FromMinutes(5));
         secs = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"paced {rate} book updates/s over {symbols} symbols for {secs:F1} s: {collector.Count} predictions; event sent -> prediction received: " +
-                          $"p50 {P(collector.EndToEnd, 0.5):F2} ms, p99 {P(collector.EndToEnd, 0.99):F2} ms, max {P(collector.EndToEnd, 1):F2} ms; predictor-side p99 {P(collector.Internal, 0.99):F2} ms");
+                          $"p50 {P(collector.EndToEnd, 0.5):F2} ms, p99 {P(collector.EndToEnd, 0.99):F2} ms, max {P(collector.EndToEnd, 1):F2} ms; predictor-side p99 {P(collector.Internal, 0.99):F2} ms; " +
+                          GcSample.Now().Since(gcBefore));
+        GCMemoryInfo last = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine($"last GC: gen{last.Generation} {(last.Compacted ? "compacting" : "sweeping")}{(last.Concurrent ? " background" : "")}, pause {last.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {last.PromotedBytes / 1e6:F1} MB, heap {last.HeapSizeBytes / 1e6:F0} MB, fragmented {last.FragmentedBytes / 1e6:F0} MB");
         await system.Terminate();
         return 0;
     }
@@ -167,5 +186,16 @@ public static class PredictionLoad
     private sealed class CollectorActor : ReceiveActor
     {
         public CollectorActor(Collector c) => Receive<PredictionEvent>(c.On);
+    }
+
+    /// <summary>Garbage collections and the time the runtime was paused for them, to tell GC pauses from queueing in the tail.</summary>
+    private sealed record GcSample(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+    {
+        public static GcSample Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(),
+            GC.GetTotalAllocatedBytes());
+
+        public string Since(GcSample before) =>
+            $"GCs gen0/1/2 {Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2}, paused {(Paused - before.Paused).TotalMilliseconds:F0} ms, " +
+            $"allocated {(Allocated - before.Allocated) / 1e6:F0} MB";
     }
 }

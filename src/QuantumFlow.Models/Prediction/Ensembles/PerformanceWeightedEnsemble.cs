@@ -37,6 +37,9 @@ public sealed class PerformanceWeightedEnsemble
     /// <summary>Current weights, in the order of <see cref="Models"/>; they sum to 1.</summary>
     public ImmutableArray<double> Weights => [.. _weights];
 
+    /// <summary>The weights as they are now, without a copy (valid until the next <see cref="Resolve"/>).</summary>
+    internal ReadOnlySpan<double> CurrentWeights => _weights;
+
     /// <summary>Each model's EWMA score (-log-loss or accuracy), in the order of <see cref="Models"/>.</summary>
     public ImmutableArray<double> Scores => [.. _score];
 

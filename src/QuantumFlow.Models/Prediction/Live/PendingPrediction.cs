@@ -1,43 +1,62 @@
-using System.Collections.Immutable;
-
 namespace QuantumFlow.Models.Prediction.Live;
 
 /// <summary>
 /// One prediction in flight: waiting for the batch models' answers, then for its label. Holds the feature row it
 /// was made from, because the online learners learn the state then, not the state when the label resolves, and the
 /// ensemble weights of that moment, so the mix does not depend on when the batch models answer.
+/// <para>
+/// Owned by its <see cref="SymbolPredictor"/>, which reuses it once its label has resolved: a prediction waits the
+/// label horizon (seconds, at a book's pace), long enough to outlive young-generation collections, and copying
+/// thousands of them on every collection was most of the collector's pauses. Callers use it only until they have
+/// its answers in (then <see cref="SymbolPredictor.Finish"/> or <see cref="SymbolPredictor.Complete"/> hand out an
+/// immutable <see cref="CompletedPrediction"/>).
+/// </para>
 /// </summary>
 public sealed class PendingPrediction
 {
-    internal PendingPrediction(long sequence, long timeNs, long receiveTimeNs, long point, double[] row, ImmutableArray<double> weights, int models)
+    private readonly double[] _weights;
+
+    internal PendingPrediction(int models, int features)
     {
-        Sequence = sequence;
-        TimeNs = timeNs;
-        ReceiveTimeNs = receiveTimeNs;
-        Point = point;
-        Row = row;
-        Weights = weights;
+        _weights = new double[models];
         PerModel = new ClassProbabilities[models];
         Answered = new bool[models];
+        Row = new double[features];
     }
 
     /// <summary>The feature vector's sequence: the label resolves against it.</summary>
-    public long Sequence { get; }
-    public long TimeNs { get; }
-    public long ReceiveTimeNs { get; }
+    public long Sequence { get; private set; }
+    public long TimeNs { get; private set; }
+    public long ReceiveTimeNs { get; private set; }
 
     /// <summary>The ensemble weights when the prediction was made: the ones it is mixed with.</summary>
-    public ImmutableArray<double> Weights { get; }
+    public ReadOnlySpan<double> Weights => _weights;
 
     /// <summary>Index of this vector among the labeled (valid) points since the last reset: where its event horizon ends.</summary>
-    internal long Point { get; }
+    internal long Point { get; private set; }
     internal double[] Row { get; }
     internal ClassProbabilities[] PerModel { get; }
     internal bool[] Answered { get; }
     internal int Missing { get; set; }
 
+    /// <summary>In the predictor's queue of predictions waiting for answers: not to be reused while there.</summary>
+    internal bool Queued { get; set; }
+
     /// <summary>A snapshot of the window at this prediction, for models that answer later (other threads).</summary>
     public FeatureWindow? Window { get; internal set; }
 
     public bool IsComplete => Missing == 0;
+
+    internal void Start(long sequence, long timeNs, long receiveTimeNs, long point, ReadOnlySpan<double> row, ReadOnlySpan<double> weights, int missing)
+    {
+        Sequence = sequence;
+        TimeNs = timeNs;
+        ReceiveTimeNs = receiveTimeNs;
+        Point = point;
+        row.CopyTo(Row);
+        weights.CopyTo(_weights);
+        Array.Clear(Answered);
+        Missing = missing;
+        Window = null;
+    }
 }

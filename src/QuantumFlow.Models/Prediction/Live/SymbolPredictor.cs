@@ -30,6 +30,7 @@ public sealed class SymbolPredictor
     private readonly Labeler _labeler;
     private readonly Dictionary<long, PendingPrediction> _pending = new();
     private readonly Queue<PendingPrediction> _incomplete = new();
+    private readonly Stack<PendingPrediction> _spare = new();
     private readonly int _validIndex;
     private readonly bool _copyWindows;
     private readonly long _horizon;
@@ -86,7 +87,7 @@ public sealed class SymbolPredictor
         ArgumentNullException.ThrowIfNull(vector);
         if (vector[_validIndex] != 1) return true; // the labeler skips it
         while (_incomplete.TryPeek(out PendingPrediction? oldest) && (oldest.IsComplete || !_pending.ContainsKey(oldest.Sequence)))
-            _incomplete.Dequeue();
+            _incomplete.Dequeue().Queued = false;
         if (_incomplete.Count == 0) return true;
         PendingPrediction waiting = _incomplete.Peek();
         // Events: point n resolves point n - h. Milliseconds: a point after t + h resolves t (Labeler's rules).
@@ -111,11 +112,9 @@ public sealed class SymbolPredictor
         while (_labeler.TryTake(out Label label)) OnLabel(label);
         if (!predict) return null;
 
-        var pending = new PendingPrediction(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values.ToArray(),
-            Ensemble.Weights, Models.Length)
-        {
-            Missing = BatchModels.Length,
-        };
+        // Reused once resolved (see PendingPrediction): predictions in flight cost the collector nothing.
+        PendingPrediction pending = _spare.TryPop(out PendingPrediction? spare) ? spare : new PendingPrediction(Models.Length, vector.Values.Length);
+        pending.Start(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values, Ensemble.CurrentWeights, BatchModels.Length);
         for (int i = 0; i < _learners.Count; i++)
         {
             pending.PerModel[i] = _learners[i].Predict(Window);
@@ -129,6 +128,7 @@ public sealed class SymbolPredictor
         if (BatchModels.Length > 0)
         {
             pending.Window = _copyWindows ? Window.Copy() : Window;
+            pending.Queued = true;
             _incomplete.Enqueue(pending);
         }
         _pending[vector.Sequence] = pending;
@@ -156,15 +156,17 @@ public sealed class SymbolPredictor
         if (!pending.IsComplete) throw new InvalidOperationException($"prediction {pending.Sequence} still waits for {pending.Missing} models");
         pending.Window = null;
         return new CompletedPrediction(pending.Sequence, pending.TimeNs, pending.ReceiveTimeNs, [.. pending.PerModel],
-            pending.Weights, PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights.AsSpan()));
+            [.. pending.Weights], PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights));
     }
 
     /// <summary>A gap in the data: horizons across it would be wrong, so pending predictions are dropped unscored.</summary>
     public void Reset()
     {
         _labeler.Reset();
-        _pending.Clear();
+        foreach (PendingPrediction p in _incomplete) p.Queued = false;
         _incomplete.Clear();
+        foreach (PendingPrediction p in _pending.Values) Recycle(p);
+        _pending.Clear();
         Window.Clear();
         foreach (IBookModelState state in _followed) state.Clear();
     }
@@ -176,6 +178,16 @@ public sealed class SymbolPredictor
         if (!p.IsComplete) throw new InvalidOperationException($"the label of prediction {p.Sequence} resolved before its models answered");
         Ensemble.Resolve(p.PerModel, label.Class);
         foreach (IOnlineLearner learner in _learners) learner.Learn(p.Row, label.Class);
+        Recycle(p);
         _resolved++;
+    }
+
+    /// <summary>A prediction the caller is done with (answered and labeled, or dropped) becomes the next one's storage.</summary>
+    private void Recycle(PendingPrediction p)
+    {
+        // Still behind an older prediction in the queue (a dropped one): left to the collector rather than reused.
+        if (p.Queued) return;
+        p.Window = null;
+        _spare.Push(p);
     }
 }
