@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace QuantumFlow.Models.Prediction.Neural;
 
 /// <summary>
@@ -47,7 +50,7 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
             Span<float> n = normed.AsSpan(t * h, h);
             _norm.Apply(outputs.Slice(t * h, h), n);
             _project.Apply(n, projected);
-            System.Numerics.Tensors.TensorPrimitives.Tanh(projected, projected);
+            Tanh(projected);
             _score.Apply(projected, score);
             scores[t] = score[0];
             max = MathF.Max(max, score[0]);
@@ -62,5 +65,16 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
             for (int k = 0; k < h; k++) summary[k] += w * normed[t * h + k];
         }
         _head.Apply(summary, logits);
+    }
+
+    private static void Tanh(Span<float> x)
+    {
+        if (x.Length % Vector<float>.Count != 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Tanh(x, x);
+            return;
+        }
+        Span<Vector<float>> v = MemoryMarshal.Cast<float, Vector<float>>(x);
+        for (int i = 0; i < v.Length; i++) v[i] = VectorMath.Tanh(v[i]);
     }
 }

@@ -66,16 +66,11 @@ public sealed class LstmLayer
         int k = hv.Length;
         for (int v = 0; v < k; v++)
         {
-            Vector<float> i = Sigmoid(all[v]), f = Sigmoid(all[k + v]), g = Tanh(all[2 * k + v]), o = Sigmoid(all[3 * k + v]);
+            Vector<float> i = VectorMath.Sigmoid(all[v]), f = VectorMath.Sigmoid(all[k + v]), g = VectorMath.Tanh(all[2 * k + v]),
+                o = VectorMath.Sigmoid(all[3 * k + v]);
             Vector<float> cell = f * cv[v] + i * g;
             cv[v] = cell;
-            hv[v] = o * Tanh(cell);
+            hv[v] = o * VectorMath.Tanh(cell);
         }
     }
-
-    /// <summary>1 / (1 + e^-x), as TensorPrimitives.Sigmoid computes it.</summary>
-    private static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Vector.Exp(-x));
-
-    /// <summary>1 - 2 / (e^2x + 1): exact limits (+-1) where e^2x overflows or vanishes, absolute error ~1e-7 near 0.</summary>
-    private static Vector<float> Tanh(Vector<float> x) => Vector<float>.One - new Vector<float>(2f) / (Vector.Exp(x + x) + Vector<float>.One);
 }

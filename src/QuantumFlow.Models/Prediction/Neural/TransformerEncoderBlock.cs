@@ -80,7 +80,7 @@ public sealed class TransformerEncoderBlock
     /// Scaled dot-product attention of every step over every step, per head, into <paramref name="attended"/> (steps x
     /// width). Per head the whole score matrix is built at once: the keys laid out transposed (per key dimension, one
     /// run over the steps), so one query's scores over all steps are whole-vector multiply-adds, one per key dimension;
-    /// then one vectorized exponential over the matrix, and the weighted values as one multiply-add per step over the
+    /// then the exponentials over the matrix a vector at a time (<see cref="VectorMath"/>), and the weighted values as one multiply-add per step over the
     /// head's dimensions. Sums still run in index order (a score over the key dimensions, a value over the steps).
     /// At these sizes (20 steps, heads of 8) per-call overheads, not arithmetic, were the block's cost.
     /// </summary>
@@ -123,7 +123,8 @@ public sealed class TransformerEncoderBlock
                 var shift = new Vector<float>(max);
                 for (int b = 0; b < blocks; b++) sv[first + b] -= shift;
             }
-            TensorPrimitives.Exp(scores.AsSpan(0, steps * padded), scores.AsSpan(0, steps * padded));
+            // Lanes past the last step are computed too and never read.
+            for (int v = 0; v < sv.Length; v++) sv[v] = VectorMath.Exp(sv[v]);
             for (int t = 0; t < steps; t++)
             {
                 Span<float> weights = scores.AsSpan(t * padded, padded);
