@@ -15,10 +15,11 @@ using QuantumFlow.Models.Venues;
 namespace QuantumFlow.Benchmarks.Load;
 
 /// <summary>
-/// `prediction [MODELS-DIR] [SYMBOLS] [RATE] [SECONDS] [exported|torch]`: predictor actors (one per symbol, each with its own replica,
+/// `prediction [MODELS-DIR] [SYMBOLS] [RATE] [SECONDS] [exported|torch] [bounded|flood]`: predictor actors (one per symbol, each with its own replica,
 /// feature engine, online learners and ensemble) fed the recorded BTCUSDT session's journaled events directly (no book
-/// actor, no journal), with the trained checkpoints in node-local model actors. Two phases: saturation (every symbol
-/// gets the whole session at once: ensemble predictions per second) and paced (RATE book events per second spread over
+/// actor, no journal), with the trained checkpoints as the node runs them. Two phases: saturation (every symbol gets
+/// the session's first 20,000 events as fast as the predictors take them, with at most <see cref="MaxInFlight"/>
+/// predictions outstanding, or all at once with `flood`: ensemble predictions per second) and paced (RATE book events per second spread over
 /// the symbols: latency from sending the event to the prediction reaching a subscriber, p50/p99/max). RATE counts
 /// the book updates that lead to a prediction; the trades and tickers between them are spread evenly in between, and
 /// the sender sends what is due every 1-ms tick, as a feed's packets arrive. The paced predictors are warmed up with
@@ -29,6 +30,9 @@ public static class PredictionLoad
     /// <summary>Events per symbol sent before the paced phase is measured (about 600 predictions each).</summary>
     private const int WarmUpEvents = 5_000;
 
+    /// <summary>Saturation: predictions sent for but not yet received, at most (about half a second of work).</summary>
+    private const int MaxInFlight = 10_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         string modelsDir = args.Length > 0 ? args[0] : "models";
@@ -36,6 +40,7 @@ public static class PredictionLoad
         int rate = args.Length > 2 ? int.Parse(args[2]) : 2_000;
         int seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
         bool torchInference = args.Length > 4 && args[4] == "torch";
+        bool flood = args.Length > 5 && args[5] == "flood";
         TorchRuntime.Initialize(threads: 1);
         List<TorchSequenceModel> trained = Directory.Exists(modelsDir) ? TorchSequenceModel.LoadAll(modelsDir) : [];
         List<IProbabilisticModel> models = torchInference ? [.. trained] : [.. trained.Select(CompiledModels.From)];
@@ -55,9 +60,15 @@ public static class PredictionLoad
         var clock = Stopwatch.StartNew();
         int saturationEvents = Math.Min(events.Count, 20_000);
         collector.Reset(symbols * eventOfSequence.Values.Count(i => i < saturationEvents));
+        var predicted = new HashSet<int>(eventOfSequence.Values);
+        long issued = 0;
         for (int i = 0; i < saturationEvents; i++)
         {
             foreach (IActorRef p in predictors) p.Tell(new BookEventApplied(events[i], false));
+            if (predicted.Contains(i)) issued += symbols;
+            // Bounded backlog: the cores never run dry, but the mailboxes do not hold the whole run either (a flood of
+            // millions of queued messages measures the collector copying them more than the predictors).
+            while (!flood && issued - Volatile.Read(ref collector.Count) > MaxInFlight) Thread.Sleep(1);
         }
         await collector.Done.Task.WaitAsync(TimeSpan.FromMinutes(10));
         double secs = clock.Elapsed.TotalSeconds;
