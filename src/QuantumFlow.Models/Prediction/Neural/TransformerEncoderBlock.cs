@@ -78,11 +78,11 @@ public sealed class TransformerEncoderBlock
 
     /// <summary>
     /// Scaled dot-product attention of every step over every step, per head, into <paramref name="attended"/> (steps x
-    /// width). Per head the whole score matrix is built at once: the keys laid out transposed (per key dimension, one
-    /// run over the steps), so one query's scores over all steps are whole-vector multiply-adds, one per key dimension;
-    /// then the exponentials over the matrix a vector at a time (<see cref="VectorMath"/>), and the weighted values as one multiply-add per step over the
-    /// head's dimensions. Sums still run in index order (a score over the key dimensions, a value over the steps).
-    /// At these sizes (20 steps, heads of 8) per-call overheads, not arithmetic, were the block's cost.
+    /// width). The keys are laid out transposed (per key dimension, one run over the steps), so one query's scores over
+    /// all steps are whole-vector multiply-adds, one per key dimension; the softmax runs on those vectors (maximum,
+    /// exponentials from <see cref="VectorMath"/>, total), and the weighted values are one multiply-add per step over
+    /// the head's dimensions, scaled by the total once. At these sizes (20 steps, heads of 8) the cost was in
+    /// per-element work around the arithmetic, not in the arithmetic.
     /// </summary>
     private void Attend(ReadOnlySpan<float> qkv, int steps, float[] attended)
     {
@@ -94,58 +94,61 @@ public sealed class TransformerEncoderBlock
             ReadOnlySpan<float> key = qkv.Slice(s * stride + d, d);
             for (int j = 0; j < d; j++) keys[j * padded + s] = key[j];
         }
-        float[] scores = Scratch.Grow(ref _scores, steps * padded);
-        Span<Vector<float>> sv = MemoryMarshal.Cast<float, Vector<float>>(scores.AsSpan(0, steps * padded));
+        float[] scores = Scratch.Grow(ref _scores, padded);
+        Span<Vector<float>> sv = MemoryMarshal.Cast<float, Vector<float>>(scores.AsSpan(0, padded));
         ReadOnlySpan<Vector<float>> kv = MemoryMarshal.Cast<float, Vector<float>>(keys.AsSpan(0, d * padded));
-        // Lanes past the last step take no part in the maximum.
-        Vector<int> lane = Vector<int>.Indices;
-        Vector<int> tail = Vector.LessThan(lane, new Vector<int>(steps - (blocks - 1) * lanes));
+        // Lanes past the last step take no part in the maximum or the total.
+        Vector<float> tail = Vector.AsVectorSingle(Vector.LessThan(Vector<int>.Indices, new Vector<int>(steps - (blocks - 1) * lanes)));
         var scale = new Vector<float>(1f / MathF.Sqrt(dh));
         var lowest = new Vector<float>(float.NegativeInfinity);
+        // Heads one vector wide (the shipped Transformer: 32 wide, 4 heads of 8) read values and write outputs as vectors.
+        bool vectorHeads = dh == lanes && d % lanes == 0;
+        ReadOnlySpan<Vector<float>> qkvVectors = vectorHeads ? MemoryMarshal.Cast<float, Vector<float>>(qkv) : default;
+        Span<Vector<float>> outVectors = vectorHeads ? MemoryMarshal.Cast<float, Vector<float>>(attended.AsSpan(0, steps * d)) : default;
         for (int head = 0; head < _heads; head++)
         {
             int offset = head * dh;
             for (int t = 0; t < steps; t++)
             {
                 ReadOnlySpan<float> query = qkv.Slice(t * stride + offset, dh);
-                int first = t * blocks;
                 Vector<float> top = lowest;
                 for (int b = 0; b < blocks; b++)
                 {
                     Vector<float> acc = Vector<float>.Zero;
                     for (int k = 0, row = offset * blocks + b; k < dh; k++, row += blocks) acc += new Vector<float>(query[k]) * kv[row];
                     acc *= scale;
-                    sv[first + b] = acc;
-                    top = Vector.Max(top, b == blocks - 1 ? Vector.ConditionalSelect(tail.As<int, float>(), acc, lowest) : acc);
+                    sv[b] = acc;
+                    top = Vector.Max(top, b == blocks - 1 ? Vector.ConditionalSelect(tail, acc, lowest) : acc);
                 }
                 float max = top[0];
-                for (int l = 1; l < lanes; l++) max = MathF.Max(max, top[l]);
+                for (int l = 1; l < lanes; l++)
+                {
+                    float v = top[l];
+                    if (v > max) max = v;
+                }
                 var shift = new Vector<float>(max);
-                for (int b = 0; b < blocks; b++) sv[first + b] -= shift;
-            }
-            // Lanes past the last step are computed too and never read.
-            for (int v = 0; v < sv.Length; v++) sv[v] = VectorMath.Exp(sv[v]);
-            for (int t = 0; t < steps; t++)
-            {
-                Span<float> weights = scores.AsSpan(t * padded, padded);
-                float total = 0;
-                for (int s = 0; s < steps; s++) total += weights[s];
-                var divisor = new Vector<float>(total);
-                for (int b = 0, first = t * blocks; b < blocks; b++) sv[first + b] /= divisor;
-                Span<float> output = attended.AsSpan(t * d + offset, dh);
-                if (dh == lanes)
+                Vector<float> sum = Vector<float>.Zero;
+                for (int b = 0; b < blocks; b++)
+                {
+                    Vector<float> e = VectorMath.Exp(sv[b] - shift);
+                    sv[b] = e;
+                    sum += b == blocks - 1 ? Vector.ConditionalSelect(tail, e, Vector<float>.Zero) : e;
+                }
+                float inverse = 1f / Vector.Sum(sum);
+                if (vectorHeads)
                 {
                     Vector<float> acc = Vector<float>.Zero;
-                    for (int s = 0, value = 2 * d + offset; s < steps; s++, value += stride)
-                        acc += new Vector<float>(weights[s]) * new Vector<float>(qkv.Slice(value, lanes));
-                    acc.CopyTo(output);
+                    for (int s = 0, value = (2 * d + offset) / lanes; s < steps; s++, value += stride / lanes)
+                        acc += new Vector<float>(scores[s]) * qkvVectors[value];
+                    outVectors[(t * d + offset) / lanes] = acc * new Vector<float>(inverse);
                 }
                 else
                 {
+                    Span<float> output = attended.AsSpan(t * d + offset, dh);
                     output.Clear();
                     for (int s = 0; s < steps; s++)
                     {
-                        float w = weights[s];
+                        float w = scores[s] * inverse;
                         ReadOnlySpan<float> value = qkv.Slice(s * stride + 2 * d + offset, dh);
                         for (int k = 0; k < dh; k++) output[k] += w * value[k];
                     }
