@@ -12,8 +12,9 @@ namespace QuantumFlow.Benchmarks;
 /// <summary>
 /// One shipped checkpoint predicting for 100 books, each book a live window that gets its next real feature row
 /// (the recorded BTCUSDT session, every book at another offset) before each prediction, as the live path does.
-/// Per window (OperationsPerInvoke): torch with the 100 windows as one batch (what the model actor sends under
-/// load), and the exported network window by window with its row cache. Run from the repository root:
+/// Per prediction (OperationsPerInvoke): torch with the 100 windows as one batch (what a model actor sends under
+/// load), the exported network's window path window by window with its row cache, and each book's own state of the
+/// exported network fed the row once (what the live path runs). Run from the repository root:
 /// dotnet run -c Release --project tests/QuantumFlow.Benchmarks -- --filter '*InferenceBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]

@@ -50,7 +50,7 @@ public static class RunCommand
                 string? checkpoints = Training.PredictionModels.Find(parse.GetValue(models));
                 web = new WebStart(
                     urls.Length > 0 ? new WebOptions { Urls = urls } : new WebOptions(),
-                    // POST /api/predict scores with its own instances: the node's belong to its model actors.
+                    // POST /api/predict scores windows with its own instances: a network's window path serves one caller at a time.
                     checkpoints is null ? [] : Training.PredictionModels.Load(checkpoints),
                     checkpoints);
             }

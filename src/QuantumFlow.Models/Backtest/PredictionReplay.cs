@@ -6,8 +6,9 @@ namespace QuantumFlow.Models.Backtest;
 
 /// <summary>
 /// The live prediction path without actors, for backtests: one book's market events in, in journal order, and the
-/// prediction made right after each out, through the same <see cref="BookPredictor"/> the prediction actor runs.
-/// By <see cref="SymbolPredictor"/>'s rule the result does not depend on when the batch models answer, only on each
+/// prediction made right after each out, through the same <see cref="BookPredictor"/> the prediction actor runs. The
+/// networks the book follows (<see cref="IIncrementalModel"/>) answer inside it, as live; only batch models are asked
+/// here. By <see cref="SymbolPredictor"/>'s rule the result does not depend on when the batch models answer, only on each
 /// model's answer for each window, which does not depend on the batch it ran in (batches of at least
 /// <see cref="MinimumBatchModel.DefaultMinimumBatch"/> for the shipped Torch checkpoints, tested); so the replay equals
 /// the live run whether it asks one window at a time (<see cref="Step"/>) or, like a loaded model actor, many at once.

@@ -16,9 +16,9 @@ using QuantumFlow.Models.Prediction.Live;
 namespace QuantumFlow.Host.Tests.Backtest;
 
 /// <summary>
-/// The backtest's guarantee with what `run` really predicts with: the shipped checkpoints (exported networks, served
-/// by the node's model actors in whatever batches queued) and the online learners. A node journals the shipped sample
-/// with predictions on; its journal, replayed with the model calls batched differently, predicts the same bits.
+/// The backtest's guarantee with what `run` really predicts with: the shipped checkpoints (exported networks, each book
+/// following them with its own state) and the online learners. A node journals the shipped sample with predictions
+/// on; its journal, replayed with fresh model instances, predicts the same bits.
 /// </summary>
 public sealed class LiveReplayWithShippedModelsTests
 {

@@ -20,7 +20,7 @@ public sealed class SnapshotScorer
     // The models are not safe to call concurrently (Torch modules, learners' scratch state): one request at a time.
     private readonly Lock _gate = new();
 
-    /// <param name="batchModels">trained models for this scorer alone (the node's own instances belong to its model actors).</param>
+    /// <param name="batchModels">trained models for this scorer alone (a network's window path serves one caller at a time).</param>
     public SnapshotScorer(PredictionOptions prediction, IReadOnlyList<IProbabilisticModel> batchModels)
     {
         _features = prediction.Features;
