@@ -57,6 +57,5 @@ public sealed class PendingPrediction
         weights.CopyTo(_weights);
         Array.Clear(Answered);
         Missing = missing;
-        Window = null;
     }
 }
