@@ -54,18 +54,20 @@ public static class PredictionLoad
         IActorRef subscriber = system.ActorOf(Props.Create(() => new CollectorActor(collector)));
         system.EventStream.Subscribe(subscriber, typeof(PredictionEvent));
 
+        var predicts = new bool[events.Count];
+        foreach (int i in eventOfSequence.Values) predicts[i] = true;
+
         // Phase 1: saturation.
         IActorRef[] predictors = Start(system, options, symbols, "sat");
         GcSample gcStart = GcSample.Now();
         var clock = Stopwatch.StartNew();
         int saturationEvents = Math.Min(events.Count, 20_000);
         collector.Reset(symbols * eventOfSequence.Values.Count(i => i < saturationEvents));
-        var predicted = new HashSet<int>(eventOfSequence.Values);
         long issued = 0;
         for (int i = 0; i < saturationEvents; i++)
         {
             foreach (IActorRef p in predictors) p.Tell(new BookEventApplied(events[i], false));
-            if (predicted.Contains(i)) issued += symbols;
+            if (predicts[i]) issued += symbols;
             // Bounded backlog: the cores never run dry, but the mailboxes do not hold the whole run either (a flood of
             // millions of queued messages measures the collector copying them more than the predictors).
             while (!flood && issued - Volatile.Read(ref collector.Count) > MaxInFlight) Thread.Sleep(1);
@@ -78,8 +80,6 @@ public static class PredictionLoad
 
         // Phase 2: paced, round-robin over the symbols, events in session order.
         predictors = Start(system, options, symbols, "paced");
-        var predicts = new bool[events.Count];
-        foreach (int i in eventOfSequence.Values) predicts[i] = true;
         // Warm-up, unmeasured: each predictor takes the session's first events at once, so its windows, model states and
         // the predictions waiting for their labels are in place; then everything the saturation phase and the warm-up
         // left behind is collected, so the paced phase measures its own garbage, not the previous phases'.

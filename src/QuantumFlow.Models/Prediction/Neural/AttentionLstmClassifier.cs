@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
 namespace QuantumFlow.Models.Prediction.Neural;
 
 /// <summary>
@@ -50,7 +47,7 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
             Span<float> n = normed.AsSpan(t * h, h);
             _norm.Apply(outputs.Slice(t * h, h), n);
             _project.Apply(n, projected);
-            Tanh(projected);
+            VectorMath.Tanh(projected);
             _score.Apply(projected, score);
             scores[t] = score[0];
             max = MathF.Max(max, score[0]);
@@ -65,16 +62,5 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
             for (int k = 0; k < h; k++) summary[k] += w * normed[t * h + k];
         }
         _head.Apply(summary, logits);
-    }
-
-    private static void Tanh(Span<float> x)
-    {
-        if (x.Length % Vector<float>.Count != 0)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Tanh(x, x);
-            return;
-        }
-        Span<Vector<float>> v = MemoryMarshal.Cast<float, Vector<float>>(x);
-        for (int i = 0; i < v.Length; i++) v[i] = VectorMath.Tanh(v[i]);
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace QuantumFlow.Models.Prediction.Neural;
 
@@ -40,4 +42,16 @@ internal static class VectorMath
 
     /// <summary>1 - 2 / (e^2x + 1): +-1 where e^2x saturates, absolute error about 1e-7 near 0.</summary>
     public static Vector<float> Tanh(Vector<float> x) => Vector<float>.One - new Vector<float>(2f) / (Exp(x + x) + Vector<float>.One);
+
+    /// <summary>tanh in place: a vector at a time when the span is whole vectors, otherwise the library's.</summary>
+    public static void Tanh(Span<float> x)
+    {
+        if (x.Length % Vector<float>.Count != 0)
+        {
+            TensorPrimitives.Tanh(x, x);
+            return;
+        }
+        Span<Vector<float>> v = MemoryMarshal.Cast<float, Vector<float>>(x);
+        for (int i = 0; i < v.Length; i++) v[i] = Tanh(v[i]);
+    }
 }
