@@ -44,7 +44,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         FeatureSnapshot => "F1",
         GetPrediction => "K1",
         NoPrediction => "X1",
-        PredictionEvent => "P1",
+        PredictionEvent => "P2",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -113,6 +113,11 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                     w.Write(m.Name); w.Write(m.Version); w.Write(m.Weight); w.Write(m.Down); w.Write(m.Flat); w.Write(m.Up);
                 }
                 w.Write(p.Down); w.Write(p.Flat); w.Write(p.Up); w.Write((byte)p.Predicted); w.Write(p.Confidence); w.Write(p.LatencyNs);
+                w.Write(p.Resolved.Length);
+                foreach (Label l in p.Resolved)
+                {
+                    w.Write(l.Sequence); w.Write(l.TimeNs); w.Write((byte)l.Class); w.Write(l.ReturnBps); w.Write(l.ThresholdBps); w.Write(l.FutureMid);
+                }
                 break;
             default:
                 throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
@@ -136,7 +141,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "F1" => ReadFeatures(r),
         "K1" => new GetPrediction(r.ReadString()),
         "X1" => new NoPrediction(r.ReadString()),
-        "P1" => ReadPrediction(r),
+        "P2" => ReadPrediction(r),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -164,7 +169,11 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         {
             models[i] = new ModelOutput(string.Intern(r.ReadString()), string.Intern(r.ReadString()), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
         }
-        return new PredictionEvent(id, seq, t, rx, models, r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), (LabelClass)r.ReadByte(), r.ReadDouble(), r.ReadInt64());
+        var prediction = new PredictionEvent(id, seq, t, rx, models, r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), (LabelClass)r.ReadByte(), r.ReadDouble(), r.ReadInt64());
+        var resolved = new Label[r.ReadInt32()];
+        for (int i = 0; i < resolved.Length; i++)
+            resolved[i] = new Label(r.ReadInt64(), r.ReadInt64(), (LabelClass)r.ReadByte(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        return resolved.Length == 0 ? prediction : prediction with { Resolved = [.. resolved] };
     }
 
     private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));

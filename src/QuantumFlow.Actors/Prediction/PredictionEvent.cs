@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using QuantumFlow.Models.Labels;
 
 namespace QuantumFlow.Actors.Prediction;
@@ -7,6 +8,8 @@ namespace QuantumFlow.Actors.Prediction;
 /// per-model and ensemble probabilities, the predicted class and its probability, the weights and versions used.
 /// <paramref name="LatencyNs"/> runs from the predictor receiving the book update to this event (all models answered);
 /// <paramref name="ReceiveTimeNs"/> is the feed's receive time of that update, for end-to-end latency of live feeds.
+/// <see cref="Resolved"/> are the labels this update resolved, of this book's earlier predictions: the predictor's own,
+/// the ones its ensemble and learners learned from; subscribers take outcomes from there and never re-derive them.
 /// </summary>
 public sealed record PredictionEvent(
     string EntityId,
@@ -19,4 +22,7 @@ public sealed record PredictionEvent(
     double Up,
     LabelClass Predicted,
     double Confidence,
-    long LatencyNs) : IQuantumFlowMessage;
+    long LatencyNs) : IQuantumFlowMessage
+{
+    public ImmutableArray<Label> Resolved { get; init; } = [];
+}

@@ -147,7 +147,7 @@ public sealed class PredictorActor : ReceiveActor
         }
         long latencyNs = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
         var prediction = new PredictionEvent(_entityId, done.Sequence, done.TimeNs, done.ReceiveTimeNs, outputs,
-            done.Ensemble.Down, done.Ensemble.Flat, done.Ensemble.Up, done.Predicted, done.Confidence, latencyNs);
+            done.Ensemble.Down, done.Ensemble.Flat, done.Ensemble.Up, done.Predicted, done.Confidence, latencyNs) { Resolved = done.Resolved };
         _latest = prediction;
         Context.System.EventStream.Publish(prediction);
         _mediator?.Tell(new Publish(Topics.Predictions, prediction));

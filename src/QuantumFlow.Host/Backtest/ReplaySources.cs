@@ -22,10 +22,13 @@ public static class ReplaySources
     public const int ModelBatch = 1;
 
     /// <exception cref="ArgumentException">a journal without a book id, an id that is not venue:symbol, no recordings.</exception>
-    public static IReplaySource Create(ReplaySourceOptions o, TextWriter? log = null)
+    public static IReplaySource Create(ReplaySourceOptions o, TextWriter? log = null) => Create(o, Prediction(o, log ?? TextWriter.Null));
+
+    /// <summary>The replay of <paramref name="o"/>'s input through an already loaded prediction setup.</summary>
+    public static IReplaySource Create(ReplaySourceOptions o, PredictionOptions prediction)
     {
         ArgumentNullException.ThrowIfNull(o);
-        PredictionOptions prediction = Prediction(o, log ?? TextWriter.Null);
+        ArgumentNullException.ThrowIfNull(prediction);
         long from = o.From?.ToUnixTimeMilliseconds() * 1_000_000 ?? long.MinValue;
         long to = o.To?.ToUnixTimeMilliseconds() * 1_000_000 ?? long.MaxValue;
         if (o.EntityId is not null && !BookId.TryParse(o.EntityId, out _, out _))
@@ -48,9 +51,15 @@ public static class ReplaySources
         }
     }
 
-    /// <summary>The prediction options `run` would use: learners, plus the checkpoints (and their label) unless Bayesian only.</summary>
-    public static PredictionOptions Prediction(ReplaySourceOptions o, TextWriter log) =>
-        o.BayesianOnly ? new PredictionOptions() : PredictionModels.Attach(new NodeOptions(), o.ModelsDirectory, log).Prediction;
+    /// <summary>
+    /// The prediction options `run` would use: learners plus the checkpoints, under the checkpoints' label. Bayesian
+    /// only drops the networks and keeps their label, so the learners learn the label the signal is scored on.
+    /// </summary>
+    public static PredictionOptions Prediction(ReplaySourceOptions o, TextWriter log)
+    {
+        PredictionOptions prediction = PredictionModels.Attach(new NodeOptions(), o.ModelsDirectory, log).Prediction;
+        return o.BayesianOnly ? prediction with { TrainedModels = [] } : prediction;
+    }
 
     /// <summary>One book's replay, built as the live actor builds its predictor (window copies only for batched model calls).</summary>
     public static PredictionReplay Replay(PredictionOptions prediction, Venue venue, string symbol) =>

@@ -97,6 +97,7 @@ public static class ReportHtml
             h.Append(SvgChart.Lines($"Trades of {cv.Strategy} over the mid{more}", "seconds", "price", [mid], markers));
         }
         Signal(h, r.Signal);
+        Edge(h, r.Edge);
     }
 
     private static List<(double, double)> Drawdown(IReadOnlyList<EquitySample> samples, decimal capital, Func<long, double> sec)
@@ -110,6 +111,19 @@ public static class ReportHtml
             points.Add((sec(s.TimeNs), (double)(equity - peak)));
         }
         return points;
+    }
+
+    private static void Edge(StringBuilder h, SignalEdge? e)
+    {
+        h.Append("<h3>Signal edge against costs</h3>");
+        if (e is null)
+        {
+            h.Append("<p class=\"note\">Too few UP/DOWN calls resolved to measure an edge.</p>");
+            return;
+        }
+        h.Append($"<p class=\"note\">On {e.Calls:N0} UP/DOWN calls the mid moved {Fmt(e.MeanBps)} bps in the called direction over the label horizon ")
+         .Append($"(95 % block-bootstrap interval {Fmt(e.Interval.Low)} to {Fmt(e.Interval.High)} bps; hit rate {Fmt(e.HitRate)}): the gross edge of a mid-to-mid round trip. ")
+         .Append($"A taker round trip costs {Fmt(e.RoundTripCostBps)} bps in fees and slippage, so the edge net of it is {Fmt(e.NetOfCostBps)} bps, before the spread.</p>");
     }
 
     private static void Signal(StringBuilder h, ClassificationReport? s)

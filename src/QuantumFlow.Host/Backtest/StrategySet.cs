@@ -4,7 +4,8 @@ namespace QuantumFlow.Host.Backtest;
 
 /// <summary>
 /// The strategies a --strategy choice runs, fresh instances each call (strategies keep state). Every set ends with the
-/// no-signal baseline: the taker's rules, size and holding period with a coin flip for direction.
+/// no-signal baseline: the taker's rules, size and holding period with a coin flip for direction. The makers come
+/// three ways: skewed by the signal, guarded by it (a side it expects to be run over is withdrawn), and without it.
 /// </summary>
 public static class StrategySet
 {
@@ -23,7 +24,13 @@ public static class StrategySet
         {
             foreach (double t in thresholds.Distinct()) list.Add(new DirectionalTaker(new TakerOptions { ConfidenceThreshold = t }));
         }
-        if (choice is "maker" or "all") list.Add(new MarketMaker());
+        if (choice is "maker" or "all")
+        {
+            list.Add(new MarketMaker());
+            // The signal as a guard against adverse selection, judged against the same quotes with no signal at all.
+            list.Add(new MarketMaker(new MarketMakerOptions { PullProbability = 0.5 }, "maker (signal guard)"));
+            list.Add(new MarketMaker(new MarketMakerOptions { SkewTicks = 0 }, "maker (no signal)"));
+        }
         if (choice is "execution" or "all")
         {
             list.Add(new ExecutionStrategy(new ExecutionOptions { UsePredictions = true }));

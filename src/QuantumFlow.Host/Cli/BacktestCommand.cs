@@ -166,16 +166,21 @@ public static class BacktestCommand
     {
         double minutes = (r.EndNs - r.StartNs) / 6e10;
         var table = new Table().Title(Markup.Escape($"{r.BookId}: {r.Events:N0} events, {r.Predictions:N0} predictions over {minutes:F1} min"));
-        foreach (string c in new[] { "strategy", "trades", "net P&L", "gross P&L", "return %", "Sharpe", "Sortino", "max DD %", "win rate", "profit f.", "cost drag %", "DSR", "shortfall bps" })
+        foreach (string c in new[] { "strategy", "trades", "net P&L", "gross P&L", "return %", "round trips", "gross bps/trip", "cost bps/trip", "net bps/trip [95% CI]", "win rate [95% CI]", "Sharpe", "max DD %", "profit f.", "DSR", "shortfall bps" })
             table.AddColumn(new TableColumn(Markup.Escape(c)) { Alignment = c == "strategy" ? Justify.Left : Justify.Right });
         foreach (PerformanceMetrics m in r.Rows)
         {
-            table.AddRow(Markup.Escape(m.Strategy), m.Trades.ToString(CultureInfo.InvariantCulture), F(m.NetPnl), F(m.GrossPnl), F(m.ReturnPct), F(m.Sharpe),
-                F(m.Sortino), F(m.MaxDrawdownPct), F(m.WinRate), F(m.ProfitFactor), F(m.CostDragPct), F(m.Dsr), F(m.ShortfallBps));
+            table.AddRow(Markup.Escape(m.Strategy), m.Trades.ToString(CultureInfo.InvariantCulture), F(m.NetPnl), F(m.GrossPnl), F(m.ReturnPct),
+                m.RoundTrips.ToString(CultureInfo.InvariantCulture), F(m.TradeGrossBps), F(m.TradeCostBps), Markup.Escape($"{F(m.TradeNetBps)} [{F(m.TradeNetBpsLow)}, {F(m.TradeNetBpsHigh)}]"),
+                Markup.Escape($"{F(m.WinRate)} [{F(m.WinRateLow)}, {F(m.WinRateHigh)}]"), F(m.Sharpe), F(m.MaxDrawdownPct), F(m.ProfitFactor), F(m.Dsr), F(m.ShortfallBps));
         }
         console.Write(table);
         if (r.Signal is { } s)
             console.MarkupLine(Markup.Escape(FormattableString.Invariant($"signal: {s.Count} predictions scored, accuracy {s.Accuracy:F3}, balanced accuracy {s.BalancedAccuracy:F3}, macro-F1 {s.MacroF1:F3}")));
+        if (r.Edge is { } e)
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"signal edge: {e.MeanBps:F2} bps per mid-to-mid round trip over the label horizon [95% CI {e.Interval.Low:F2}, {e.Interval.High:F2}] on {e.Calls} UP/DOWN calls (hit rate {e.HitRate:P1}), against {e.RoundTripCostBps:F2} bps of taker fees and slippage per round trip")));
+        if (r.Rows.Count > 0 && r.Rows[0].SpanSeconds < PerformanceMetrics.MinimumAnnualisedSpanSeconds)
+            console.MarkupLine(Markup.Escape("Sharpe: not annualised over less than a day of data; read the per-trade figures and their intervals."));
     }
 
     private static string F(decimal v) => Math.Round(v, 2).ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,52 +1,126 @@
 using System.CommandLine;
 using System.Text.Json;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Training;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Venues;
 using QuantumFlow.Models.Prediction.Evaluation;
-using QuantumFlow.Models.Prediction.Training;
-using QuantumFlow.Models.Torch;
 
 namespace QuantumFlow.Host.Cli;
 
-/// <summary><c>quantumflow evaluate</c>: every checkpoint, the ensemble and the baselines on examples no model saw; JSON out.</summary>
+/// <summary>
+/// <c>quantumflow evaluate</c>: the predictions `run` and `backtest` make (same predictor, networks, learners,
+/// ensemble and labels, the label read from the checkpoints), scored per market and pooled, with the baselines and
+/// block-bootstrap intervals. Bad input is one line on stderr and exit 2.
+/// </summary>
 public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var modelsDir = new Option<string>("--models") { Description = "Checkpoint directory (from train).", DefaultValueFactory = _ => "models" };
-        var data = new Option<string[]>("--data") { Description = "Recordings.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var unseen = new Option<bool>("--unseen") { Description = "The recordings were not used in training: score every example, not only the held-out test part." };
+        var modelsDir = new Option<string>("--models") { Description = "Checkpoint directory (from train); its label definition is the one scored.", DefaultValueFactory = _ => "models" };
+        var data = new Option<string[]>("--data") { Description = "Recordings to score; each file is one session, each of its books one market.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var unseen = new Option<bool>("--unseen") { Description = "The recordings were not used in training: score every labelled prediction (default: only the last 15 % of each, the train verb's test part)." };
+        var baselineData = new Option<string[]>("--baseline-data") { Description = "Recordings to fit the logistic and majority baselines on (the training data), scored next to the models.", AllowMultipleArgumentsPerToken = true };
+        var roundTrip = new Option<double>("--round-trip-bps") { Description = "Round-trip cost in bps: the share of labelled moves larger than it is reported per market.", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Write the JSON report here (default: stdout)." };
         var png = new Option<string?>("--png") { Description = "Also write scores.png and reliability.png into this directory." };
-        var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1, per-class precision/recall, confusion, log-loss and calibration of each model, the ensemble and the baselines, on unseen data.");
-        foreach (Option o in new Option[] { modelsDir, data, unseen, output, png }) command.Options.Add(o);
-        command.SetAction(parse =>
-        {
-            TorchRuntime.Initialize();
-            List<TorchSequenceModel> models = TorchSequenceModel.LoadAll(parse.GetValue(modelsDir)!);
-            if (models.Count == 0)
-            {
-                Console.Error.WriteLine($"error: no checkpoints in {parse.GetValue(modelsDir)}");
-                return 2;
-            }
-            var first = models[0].Checkpoint;
-            var labels = LabelOptions.Default with { Horizon = first.Horizon, Unit = first.HorizonUnit, ThresholdBps = first.ThresholdBps, Mode = first.ThresholdMode };
-            List<SessionRows> sessions = TrainingData.Load(parse.GetValue(data)!, labels, Console.Error.WriteLine);
-            EvaluationResult result = ModelEvaluator.Run(sessions, models, models.Max(m => m.WindowLength), first.Horizon, parse.GetValue(unseen));
-            string json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
-            if (parse.GetValue(output) is { } path) File.WriteAllText(path, json);
-            else Console.WriteLine(json);
-            if (parse.GetValue(png) is { } pngDir)
-            {
-                foreach (string file in EvaluationCharts.Write(result, pngDir)) Console.Error.WriteLine($"wrote {file}");
-            }
-            Console.Error.WriteLine($"{result.Examples} unseen examples ({result.Data})");
-            Console.Error.WriteLine($"{"model",-16} {"acc",6} {"bal.acc",7} {"macroF1",7} {"logloss",7} {"ECE",6}");
-            foreach (ClassificationReport r in result.Models)
-                Console.Error.WriteLine($"{r.Model,-16} {r.Accuracy,6:F3} {r.BalancedAccuracy,7:F3} {r.MacroF1,7:F3} {r.LogLoss,7:F3} {r.ExpectedCalibrationError,6:F3}");
-            foreach (TorchSequenceModel m in models) m.Dispose();
-            return 0;
-        });
+        var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1 and log-loss with intervals, per-class precision/recall, confusion and calibration of each model, the ensemble and the baselines, per market and pooled.");
+        foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png }) command.Options.Add(o);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(new Settings(parse.GetValue(modelsDir)!, parse.GetValue(data)!,
+            parse.GetValue(unseen), parse.GetValue(baselineData) ?? [], parse.GetValue(roundTrip), parse.GetValue(output), parse.GetValue(png)),
+            Console.Out, Console.Error, cancellationToken)));
         return command;
+    }
+
+    public sealed record Settings(string Models, IReadOnlyList<string> Data, bool Unseen, IReadOnlyList<string> BaselineData, double RoundTripBps, string? Out, string? Png);
+
+    /// <returns>0, or 2 for bad input (one line on <paramref name="error"/>).</returns>
+    public static int Run(Settings s, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        if (Validate(s) is { } problem)
+        {
+            error.WriteLine($"error: {problem}");
+            return 2;
+        }
+        try
+        {
+            PredictionOptions prediction = PredictionModels.Attach(new NodeOptions(), s.Models, error).Prediction;
+            if (prediction.TrainedModels.Count == 0) throw new ArgumentException($"--models {s.Models}: no checkpoints (*.weights) there");
+            var settings = new PredictionEvaluator.Settings { AllUnseen = s.Unseen, Label = prediction.Labels, RoundTripCostBps = s.RoundTripBps };
+            if (s.BaselineData.Count > 0)
+            {
+                List<MarketExamples> fit = EvaluationRun.Collect(s.BaselineData, prediction, settings.BaselineFeatures, out _, cancellationToken);
+                settings = settings with { TrainedBaselines = EvaluationRun.FitBaselines(fit, settings.BaselineFeatures, string.Join(", ", s.BaselineData.Select(Path.GetFileName))) };
+            }
+            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, prediction, settings.BaselineFeatures, out string[] members, cancellationToken);
+            foreach (MarketExamples m in markets.Where(m => m.Examples.Count == 0))
+                error.WriteLine($"warning: {m.Market}: no labelled prediction (the book never became valid, or the recording is shorter than the label horizon)");
+            if (markets.All(m => m.Examples.Count == 0))
+                throw new ArgumentException($"no labelled prediction in {string.Join(", ", s.Data)} (no valid book, or shorter than the label horizon: {PredictionEvaluator.Describe(prediction.Labels)})");
+
+            EvaluationReport report = PredictionEvaluator.Evaluate(markets, members, settings);
+            string json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+            if (s.Out is { } path) File.WriteAllText(path, json);
+            else output.WriteLine(json);
+            if (s.Png is { } pngDir)
+            {
+                foreach (string file in EvaluationCharts.Write(report, pngDir)) error.WriteLine($"wrote {file}");
+            }
+            WriteTables(report, error);
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>What can be known before any work: every path exists and is what it should be.</summary>
+    private static string? Validate(Settings s)
+    {
+        if (s.Data.Count == 0) return "--data: no recording given";
+        foreach (string p in s.Data.Concat(s.BaselineData))
+        {
+            if (Directory.Exists(p)) return $"{p}: is a directory; give the recording files";
+            if (!File.Exists(p)) return $"{p}: no such file";
+            if (new FileInfo(p).Length == 0) return $"{p}: the file is empty";
+        }
+        if (!Directory.Exists(s.Models)) return $"--models {s.Models}: no such directory";
+        if (!Directory.EnumerateFiles(s.Models, "*.weights").Any()) return $"--models {s.Models}: no checkpoints (*.weights) there";
+        if (s.Out is { } o)
+        {
+            if (Directory.Exists(o)) return $"--out {o}: is a directory; give a file name";
+            string dir = Path.GetDirectoryName(Path.GetFullPath(o))!;
+            if (!Directory.Exists(dir)) return $"--out {o}: the folder {dir} does not exist";
+        }
+        if (!(s.RoundTripBps >= 0) || !double.IsFinite(s.RoundTripBps)) return $"--round-trip-bps {s.RoundTripBps}: must be a finite number >= 0";
+        return null;
+    }
+
+    private static void WriteTables(EvaluationReport report, TextWriter w)
+    {
+        w.WriteLine($"{report.Examples} labelled predictions scored ({report.Data}); label: {report.Label}");
+        w.WriteLine($"intervals: {report.Bootstrap}");
+        Table(w, "pooled", report.Pooled);
+        foreach (MarketEvaluation m in report.Markets)
+        {
+            w.WriteLine();
+            w.WriteLine($"{m.Market}: {m.Examples} examples over {m.SpanSeconds:F0} s; labels down/flat/up {m.LabelShares[0]:P0}/{m.LabelShares[1]:P0}/{m.LabelShares[2]:P0}; moves beyond the {report.RoundTripCostBps} bps round trip {m.ShareBeyondRoundTripCost:P2}");
+            Table(w, "  not fit on this recording", m.Models);
+            if (m.InSession is { } i) Table(w, $"  in-session: {i.Description}", i.Models);
+        }
+    }
+
+    private static void Table(TextWriter w, string title, IReadOnlyList<ModelScore> scores)
+    {
+        w.WriteLine(title);
+        w.WriteLine($"  {"model",-26} {"acc",6} {"bal.acc",7} {"macroF1",7} {"[95% CI]",15} {"logloss",7} {"[95% CI]",15} {"ECE",6}");
+        foreach (ModelScore m in scores)
+        {
+            ClassificationReport r = m.Report;
+            w.WriteLine($"  {m.Model,-26} {r.Accuracy,6:F3} {r.BalancedAccuracy,7:F3} {r.MacroF1,7:F3} [{m.MacroF1Interval.Low:F3}, {m.MacroF1Interval.High:F3}] {r.LogLoss,7:F3} [{m.LogLossInterval.Low:F3}, {m.LogLossInterval.High:F3}] {r.ExpectedCalibrationError,6:F3}");
+        }
     }
 }

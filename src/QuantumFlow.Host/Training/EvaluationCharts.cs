@@ -6,23 +6,24 @@ namespace QuantumFlow.Host.Training;
 /// <summary>The evaluate verb's PNGs: balanced accuracy and macro-F1 per model, and a reliability diagram.</summary>
 public static class EvaluationCharts
 {
-    public static IReadOnlyList<string> Write(EvaluationResult result, string directory)
+    public static IReadOnlyList<string> Write(EvaluationReport report, string directory)
     {
+        List<ClassificationReport> models = [.. report.Pooled.Select(m => m.Report)];
         Directory.CreateDirectory(directory);
         var written = new List<string>();
 
         var scores = new Plot();
         var bars = new List<Bar>();
-        for (int i = 0; i < result.Models.Count; i++)
+        for (int i = 0; i < models.Count; i++)
         {
-            ClassificationReport r = result.Models[i];
+            ClassificationReport r = models[i];
             bars.Add(new Bar { Position = i * 3, Value = r.BalancedAccuracy, FillColor = Colors.SteelBlue });
             bars.Add(new Bar { Position = i * 3 + 1, Value = r.MacroF1, FillColor = Colors.Orange });
         }
         scores.Add.Bars(bars);
-        scores.Axes.Bottom.SetTicks([.. result.Models.Select((_, i) => i * 3 + 0.5)], [.. result.Models.Select(r => r.Model)]);
+        scores.Axes.Bottom.SetTicks([.. models.Select((_, i) => i * 3 + 0.5)], [.. models.Select(r => r.Model)]);
         scores.Add.HorizontalLine(1.0 / 3, pattern: LinePattern.Dashed, color: Colors.Gray);
-        scores.Title($"Out of sample: balanced accuracy (blue), macro-F1 (orange); {result.Examples} examples");
+        scores.Title($" balanced accuracy (blue), macro-F1 (orange); {report.Examples} examples, pooled");
         scores.Axes.SetLimitsY(0, 1);
         string scoresPath = Path.Combine(directory, "scores.png");
         scores.SavePng(scoresPath, 1000, 500);
@@ -30,7 +31,7 @@ public static class EvaluationCharts
 
         var reliability = new Plot();
         reliability.Add.Line(0, 0, 1, 1).LinePattern = LinePattern.Dashed;
-        foreach (ClassificationReport r in result.Models)
+        foreach (ClassificationReport r in models)
         {
             if (r.Calibration.Length == 0) continue;
             var s = reliability.Add.Scatter(r.Calibration.Select(b => b.MeanConfidence).ToArray(), r.Calibration.Select(b => b.HitRate).ToArray());

@@ -46,7 +46,7 @@ public static class PredictionModels
         TorchRuntime.Initialize();
         List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
         TorchCheckpoint first = trained[0].Checkpoint;
-        if (trained.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit))
+        if (trained.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit || m.Checkpoint.ThresholdMode != first.ThresholdMode))
             throw new FormatException($"the checkpoints in {dir} were trained for different labels; keep one label per directory");
         List<NeuralSequenceModel> models = Export(trained);
         output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))} + online learners; horizon {first.Horizon} {first.HorizonUnit.ToString().ToLowerInvariant()}, {first.ThresholdBps} bps");

@@ -34,7 +34,7 @@ public sealed class BacktestEngine
         _options = options;
         _strategies = [.. strategies];
         _bookId = options.BookId;
-        _signal = new SignalScorer(options.Labels);
+        _signal = new SignalScorer();
     }
 
     public IReadOnlyList<StrategyRun> Runs => _runs;
@@ -43,6 +43,9 @@ public sealed class BacktestEngine
     public long Predictions { get; private set; }
     /// <summary>Steps of other books or after the trading window, not traded.</summary>
     public long Skipped { get; private set; }
+
+    /// <summary>The traded signal's resolved predictions, with the predictor's labels.</summary>
+    public SignalScorer Signal => _signal;
 
     /// <summary>Runs the steps; <paramref name="progress"/> is called every 4096 steps with the count so far.</summary>
     public void Run(IEnumerable<ReplayStep> steps, Action<long>? progress = null, CancellationToken cancellationToken = default)
@@ -109,12 +112,9 @@ public sealed class BacktestEngine
 
         var book = _replica.Book;
         if (book.IsValid) _lastMid = book.Mid;
+        if (step.Prediction is { } p) _signal.Observe(p, scored: trading);
         if (!trading) return;
-        if (step.Prediction is { } p)
-        {
-            Predictions++;
-            if (book.IsValid) _signal.Observe(p, (double)book.Mid, book.SpreadBps);
-        }
+        if (step.Prediction is not null) Predictions++;
         foreach (StrategyRun run in _runs)
         {
             run.Context.Step = step;
@@ -131,7 +131,7 @@ public sealed class BacktestEngine
             r.Strategy is ExecutionStrategy x ? x.ArrivalMid : null)).ToList();
         return new BacktestResult(description, _bookId ?? "", Math.Max(0, _startNs), _endNs, Events, Predictions, _options,
             PerformanceMetrics.Deflate(rows, _strategies.OfType<ExecutionStrategy>().Select(x => x.Name).ToHashSet()), [.. _runs.Select(r => new StrategyCurve(r.Strategy.Name, r.Samples, r.Simulator.Fills))],
-            _mid, _signal.Report("ensemble"));
+            _mid, _signal.Report("ensemble"), SignalEdge.Of(_signal.Examples, 2 * (_options.Costs.TakerBps + _options.Costs.SlippageBps)));
     }
 
     /// <summary>Samples every strategy at each clock tick up to <paramref name="now"/>, marked to the last valid mid before it.</summary>

@@ -1,9 +1,9 @@
 using QuantumFlow.Models.Backtest.Execution;
-using QuantumFlow.Models.Labels;
 
 namespace QuantumFlow.Models.Backtest;
 
-/// <summary>How a backtest runs: costs and latency, starting capital, the P&amp;L sampling clock, the label that scores the signal.</summary>
+/// <summary>How a backtest runs: costs and latency, starting capital, the P&amp;L sampling clock. The signal is scored
+/// with the predictor's own labels (the checkpoints' definition), so there is no label here.</summary>
 public sealed record BacktestOptions
 {
     public ExecutionCosts Costs { get; init; } = ExecutionCosts.Default;
@@ -11,7 +11,6 @@ public sealed record BacktestOptions
     public decimal Capital { get; init; } = 100_000m;
     /// <summary>The fixed clock P&amp;L is sampled on for Sharpe, Sortino, drawdown and the equity curve.</summary>
     public long SamplePeriodNs { get; init; } = 1_000_000_000;
-    public LabelOptions Labels { get; init; } = LabelOptions.Default;
     /// <summary>The book traded ("binance-usdm:BTCUSDT"); null = the first book in the steps. Other books' steps are skipped.</summary>
     public string? BookId { get; init; }
 
@@ -27,7 +26,6 @@ public sealed record BacktestOptions
     public void Validate()
     {
         Costs.Validate();
-        Labels.Validate();
         if (Capital <= 0) throw new ArgumentException($"capital {Capital} must be positive", nameof(Capital));
         if (SamplePeriodNs <= 0) throw new ArgumentException("the sample period must be positive", nameof(SamplePeriodNs));
         if (TradeFromNs >= TradeToNs) throw new ArgumentException("the trading window is empty (from is not before to)", nameof(TradeFromNs));

@@ -16,4 +16,5 @@ public sealed record BacktestResult(
     IReadOnlyList<PerformanceMetrics> Rows,
     IReadOnlyList<StrategyCurve> Curves,
     IReadOnlyList<MidSample> Mid,
-    ClassificationReport? Signal);
+    ClassificationReport? Signal,
+    SignalEdge? Edge);

@@ -1,3 +1,4 @@
+using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Live;
@@ -39,12 +40,16 @@ public sealed class PredictionReplay
 
     public BookPredictor Book => _book;
 
+    /// <summary>Called with each feature vector right after the book applied its event, before the prediction (evaluation reads baseline inputs here).</summary>
+    public Action<FeatureVector>? VectorObserved { get; set; }
+
     /// <summary>Applies one event and answers its prediction at once (one window per model call); null when it made none.</summary>
     /// <exception cref="InvalidOperationException">batched predictions are still waiting (<see cref="Flush"/> first).</exception>
     public CompletedPrediction? Step(MarketEvent e)
     {
         if (_waiting.Count > 0) throw new InvalidOperationException("a batched run has predictions waiting");
         if (_book.Apply(e) is not { } vector) return null;
+        VectorObserved?.Invoke(vector);
         if (_predictor.Observe(vector) is not { } pending) return null;
         CompletedPrediction? done = pending.IsComplete ? _predictor.Finish(pending) : null;
         for (int slot = 0; done is null && slot < _models.Count; slot++)
@@ -93,6 +98,7 @@ public sealed class PredictionReplay
         PendingPrediction? pending = null;
         if (_book.Apply(e) is { } vector)
         {
+            VectorObserved?.Invoke(vector);
             if (!_predictor.CanObserve(vector)) Flush(steps, everyEvent);
             pending = _predictor.Observe(vector);
         }

@@ -9,7 +9,8 @@ namespace QuantumFlow.Models.Backtest;
 /// Replays recording files (one session, in order) as the replay feed delivers them to the books: the same reader
 /// and <see cref="FeedDecoder"/>, a recorded reconnect announced as the feed announces it, a payload that does not
 /// decode skipped and counted. One book is replayed: <paramref name="bookId"/> (venue:symbol), or the first book in the
-/// files when null; it goes through a <see cref="PredictionReplay"/> made on its first event by <paramref name="createReplay"/>. Events received before
+/// files when null, or every book (each with its own replay, steps interleaved in file order) when it is
+/// <see cref="AllBooks"/>; it goes through a <see cref="PredictionReplay"/> made on its first event by <paramref name="createReplay"/>. Events received before
 /// <paramref name="fromNs"/> are applied (the book needs its snapshot, the predictor its warm-up) but yield no step;
 /// reading stops at the first event received at or after <paramref name="toNs"/>. With <paramref name="maxBatch"/>
 /// above 1 each book batches its model calls (<see cref="PredictionReplay.Push"/>): a book's steps stay in order,
@@ -24,6 +25,9 @@ public sealed class RecordingReplaySource(
     long toNs = long.MaxValue,
     int maxBatch = 1) : IReplaySource
 {
+    /// <summary>The book id that replays every book of the files.</summary>
+    public const string AllBooks = "*";
+
     private readonly Dictionary<string, PredictionReplay> _books = new(StringComparer.Ordinal);
     private string? _book;
 
@@ -63,7 +67,7 @@ public sealed class RecordingReplaySource(
             foreach (MarketEvent e in events)
             {
                 _book ??= bookId ?? e.BookId;
-                if (!string.Equals(e.BookId, _book, StringComparison.OrdinalIgnoreCase)) continue;
+                if (_book != AllBooks && !string.Equals(e.BookId, _book, StringComparison.OrdinalIgnoreCase)) continue;
                 if (e.ReceiveTimeNs >= toNs)
                 {
                     more = false;

@@ -53,7 +53,7 @@ public sealed class BacktestCommandTests : IDisposable
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "report.json")));
         JsonElement run = Assert.Single(json.RootElement.GetProperty("Runs").EnumerateArray());
         JsonElement[] rows = [.. run.GetProperty("Rows").EnumerateArray()];
-        Assert.Equal(["taker t=0.50", "taker t=0.60", "taker t=0.70", "maker", "execution", "twap", "baseline (no signal)"],
+        Assert.Equal(["taker t=0.50", "taker t=0.60", "taker t=0.70", "maker", "maker (signal guard)", "maker (no signal)", "execution", "twap", "baseline (no signal)"],
             rows.Select(r => r.GetProperty("Strategy").GetString()));
         foreach (JsonElement row in rows)
         {
@@ -65,6 +65,32 @@ public sealed class BacktestCommandTests : IDisposable
         decimal net = maker.GetProperty("NetPnl").GetDecimal(), gross = maker.GetProperty("GrossPnl").GetDecimal();
         Assert.Equal(gross - maker.GetProperty("Fees").GetDecimal() - maker.GetProperty("Slippage").GetDecimal(), net, 8);
         Assert.True(run.GetProperty("Signal").GetProperty("Count").GetInt32() > 1000);
+
+        // The signal's gross edge is set against the round trip's fees.
+        JsonElement edge = run.GetProperty("Edge");
+        Assert.Equal(10, edge.GetProperty("RoundTripCostBps").GetDouble());
+        Assert.True(edge.GetProperty("Calls").GetInt32() > 10);
+        double mean = edge.GetProperty("MeanBps").GetDouble();
+        Assert.InRange(mean, edge.GetProperty("Interval").GetProperty("Low").GetDouble(), edge.GetProperty("Interval").GetProperty("High").GetDouble());
+        // Minutes of data: per-trade figures with intervals, no annualised Sharpe.
+        Assert.Equal(JsonValueKind.Null, maker.GetProperty("Sharpe").ValueKind);
+        Assert.True(maker.GetProperty("TradeNetBpsLow").GetDouble() <= maker.GetProperty("TradeNetBps").GetDouble());
+        Assert.Equal(maker.GetProperty("TradeGrossBps").GetDouble() - maker.GetProperty("TradeCostBps").GetDouble(), maker.GetProperty("TradeNetBps").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void The_learners_alone_learn_the_checkpoints_label_and_the_taker_trades_on_them()
+    {
+        // A default 5 bps label made the learners say FLAT forever (the checkpoints' is 0.5 bps): no trade at all.
+        string dir = Path.Combine(_dir, "bayes");
+        Assert.Equal(0, Run(new BacktestCommand.Settings { Report = dir, BayesOnly = true, Strategy = "taker", Thresholds = [0.4] }, out _, out _));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+        JsonElement run = Assert.Single(json.RootElement.GetProperty("Runs").EnumerateArray());
+        JsonElement taker = run.GetProperty("Rows").EnumerateArray().First();
+        Assert.Equal("taker t=0.40", taker.GetProperty("Strategy").GetString());
+        Assert.True(taker.GetProperty("Trades").GetInt32() > 0, "the taker never traded on the learners' signal");
+        int[][] confusion = [.. run.GetProperty("Signal").GetProperty("Confusion").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetInt32()).ToArray())];
+        Assert.True(confusion.Sum(r => r[0] + r[2]) > 0, "the learners never said UP or DOWN");
     }
 
     [Fact]

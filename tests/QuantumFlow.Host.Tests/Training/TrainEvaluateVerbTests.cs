@@ -41,15 +41,21 @@ public sealed class TrainEvaluateVerbTests : IDisposable
         Assert.Equal(0, Program.Root().Parse(["evaluate", "--models", models, "--data", .. data, "--out", report, "--png", charts]).Invoke());
         Assert.All(new[] { "scores.png", "reliability.png" }, f => Assert.True(new FileInfo(Path.Combine(charts, f)).Length > 1_000, f));
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(report));
+        // The label scored is the checkpoint's; the two days of one capture are one session and market.
+        Assert.Contains("horizon 30 events, threshold 1 bps", json.RootElement.GetProperty("Label").GetString());
+        JsonElement[] markets = [.. json.RootElement.GetProperty("Markets").EnumerateArray()];
+        Assert.Equal("ethusdt_20240718.gz+ethusdt_20240719.gz binance-usdm:ETHUSDT", Assert.Single(markets).GetProperty("Market").GetString());
         int examples = json.RootElement.GetProperty("Examples").GetInt32();
-        Assert.InRange(examples, 100, 2_000); // the last 15 % of one session, less the purge: never the training rows
-        string[] names = [.. json.RootElement.GetProperty("Models").EnumerateArray().Select(m => m.GetProperty("Model").GetString()!)];
-        Assert.Equal(["lstm", "majority", "logistic", "bayes-state", "ensemble"], names);
-        foreach (JsonElement m in json.RootElement.GetProperty("Models").EnumerateArray())
+        Assert.Equal(examples, markets.Sum(m => m.GetProperty("Examples").GetInt32()));
+        Assert.InRange(examples, 100, 20_000); // the last 15 % of each session: never the training rows
+        string[] names = [.. json.RootElement.GetProperty("Pooled").EnumerateArray().Select(m => m.GetProperty("Model").GetString()!)];
+        Assert.Equal(["bayes-state", "dirichlet", "lstm", "ensemble"], names);
+        foreach (JsonElement m in json.RootElement.GetProperty("Pooled").EnumerateArray())
         {
-            Assert.Equal(examples, m.GetProperty("Count").GetInt32());
-            Assert.Equal(examples, m.GetProperty("Confusion").EnumerateArray().Sum(r => r.EnumerateArray().Sum(c => c.GetInt32())));
-            Assert.InRange(m.GetProperty("BalancedAccuracy").GetDouble(), 0, 1);
+            JsonElement r = m.GetProperty("Report");
+            Assert.Equal(examples, r.GetProperty("Count").GetInt32());
+            Assert.Equal(examples, r.GetProperty("Confusion").EnumerateArray().Sum(row => row.EnumerateArray().Sum(c => c.GetInt32())));
+            Assert.InRange(r.GetProperty("BalancedAccuracy").GetDouble(), 0, 1);
         }
     }
 }

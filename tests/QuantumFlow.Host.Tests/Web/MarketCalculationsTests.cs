@@ -8,45 +8,52 @@ namespace QuantumFlow.Host.Tests.Web;
 /// <summary>The host's pure calculations: outcome resolution, the paper strategy, instruments and cross-venue arbitrage.</summary>
 public sealed class MarketCalculationsTests
 {
-    private static PredictionEvent Prediction(long seq, LabelClass predicted, double confidence = 0.6, long timeNs = 0) =>
+    private static PredictionEvent Prediction(long seq, LabelClass predicted, double confidence = 0.6, long timeNs = 0, params Label[] resolved) =>
         new("binance:BTCUSDT", seq, timeNs, timeNs, [new ModelOutput("m", "v1", 1, 0.1, 0.2, 0.7)],
             predicted == LabelClass.Down ? confidence : 0.1, predicted == LabelClass.Flat ? confidence : 0.1, predicted == LabelClass.Up ? confidence : 0.1,
-            predicted, confidence, 1000);
+            predicted, confidence, 1000) { Resolved = [.. resolved] };
 
     [Fact]
-    public void A_prediction_resolves_once_its_event_horizon_has_passed_with_the_mid_then()
+    public void A_prediction_resolves_with_the_label_the_predictor_published_not_one_derived_from_mids()
     {
-        var history = new PredictionHistory(new LabelOptions { Horizon = 10, ThresholdBps = 5 }, capacity: 100);
+        var history = new PredictionHistory(capacity: 100);
         Assert.Empty(history.Observe(Prediction(1, LabelClass.Up), 100.0));
         Assert.Empty(history.Observe(Prediction(10, LabelClass.Up), 100.05));
-        IReadOnlyList<PredictionRecord> resolved = history.Observe(Prediction(11, LabelClass.Down), 100.1);
+        // The published mid moved +10 bps, but the predictor's label (its own mid at the horizon and threshold) says FLAT.
+        IReadOnlyList<PredictionRecord> resolved = history.Observe(
+            Prediction(11, LabelClass.Down, resolved: new Label(1, 0, LabelClass.Flat, 0.4, 0.5, 100.004)), 100.1);
         PredictionRecord r = Assert.Single(resolved);
         Assert.Equal(1, r.Sequence);
-        Assert.Equal(10, r.ReturnBps!.Value, 9); // 100 -> 100.1 is +10 bps
-        Assert.Equal(LabelClass.Up, r.Outcome);
-        Assert.True(r.Hit);
+        Assert.Equal(0.4, r.ReturnBps!.Value, 9);
+        Assert.Equal(100.004, r.MidAtHorizon!.Value, 9);
+        Assert.Equal(LabelClass.Flat, r.Outcome);
+        Assert.False(r.Hit);
+        Assert.Equal(1, history.ResolvedCount);
         // The newest first; the resolved record replaced the pending one.
         Assert.Equal([11L, 10L, 1L], history.Recent(10).Select(x => x.Sequence));
         Assert.True(history.Recent(10)[2].Resolved);
+        Assert.False(history.Recent(10)[1].Resolved);
     }
 
     [Fact]
-    public void A_millisecond_horizon_resolves_by_time_and_small_moves_are_flat()
+    public void Labels_of_predictions_never_kept_or_already_resolved_are_ignored()
     {
-        var history = new PredictionHistory(new LabelOptions { Horizon = 100, Unit = HorizonUnit.Milliseconds, ThresholdBps = 5 }, capacity: 100);
-        history.Observe(Prediction(1, LabelClass.Flat, timeNs: 0), 100.0);
-        Assert.Empty(history.Observe(Prediction(500, LabelClass.Flat, timeNs: 99_000_000), 100.2));
-        PredictionRecord r = Assert.Single(history.Observe(Prediction(501, LabelClass.Flat, timeNs: 100_000_000), 100.01));
-        Assert.Equal(LabelClass.Flat, r.Outcome);
+        var history = new PredictionHistory(capacity: 100);
+        history.Observe(Prediction(5, LabelClass.Up), 100);
+        Assert.Single(history.Observe(Prediction(6, LabelClass.Up, resolved: [new Label(4, 0, LabelClass.Up, 9, 1, 100.09), new Label(5, 0, LabelClass.Up, 9, 1, 100.09)]), 100));
+        Assert.Empty(history.Observe(Prediction(7, LabelClass.Up, resolved: new Label(5, 0, LabelClass.Down, -9, 1, 99.91)), 100));
+        Assert.Equal(LabelClass.Up, history.Recent(10).Single(r => r.Sequence == 5).Outcome);
     }
 
     [Fact]
     public void History_stays_bounded()
     {
-        var history = new PredictionHistory(new LabelOptions { Horizon = 1_000_000 }, capacity: 5);
+        var history = new PredictionHistory(capacity: 5);
         for (int i = 0; i < 50; i++) history.Observe(Prediction(i, LabelClass.Up), 100);
         Assert.Equal(5, history.Count);
         Assert.Equal(49, history.Recent(1)[0].Sequence);
+        // A label for a record that fell out of the window resolves nothing.
+        Assert.Empty(history.Observe(Prediction(50, LabelClass.Up, resolved: new Label(3, 0, LabelClass.Up, 9, 1, 100.09)), 100));
     }
 
     [Fact]

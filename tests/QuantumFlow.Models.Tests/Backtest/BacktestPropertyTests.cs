@@ -38,7 +38,9 @@ public class BacktestPropertyTests
         Assert.Equal(0, row.Trades);
         Assert.Equal(0m, row.NetPnl);
         Assert.Equal(0m, row.GrossPnl);
-        Assert.Equal(0, row.Sharpe);
+        Assert.Equal(0, row.SharpePerPeriod);
+        Assert.Null(row.Sharpe); // minutes of data: never annualised
+        Assert.Null(row.TradeNetBps);
         Assert.Equal(0m, row.MaxDrawdown);
         Assert.True(row.Periods > 10);
     }

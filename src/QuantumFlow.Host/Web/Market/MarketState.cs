@@ -33,7 +33,7 @@ public sealed class MarketState(LabelOptions labels, WebOptions options)
 
     public SymbolState? Find(string entityId) => _symbols.GetValueOrDefault(entityId);
 
-    public SymbolState For(string entityId) => _symbols.GetOrAdd(entityId, id => new SymbolState(id, labels, options));
+    public SymbolState For(string entityId) => _symbols.GetOrAdd(entityId, id => new SymbolState(id, options));
 
     public IReadOnlyDictionary<string, (long Hits, long Count)> HitRates()
     {

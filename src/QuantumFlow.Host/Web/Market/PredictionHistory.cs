@@ -4,54 +4,39 @@ using QuantumFlow.Models.Labels;
 namespace QuantumFlow.Host.Web.Market;
 
 /// <summary>
-/// A symbol's recent predictions, bounded, resolved against later mids with the node's label options: a prediction
-/// made at sequence s (time t) is resolved by the first prediction at s + h events (or t + h ms) or later, with the
-/// mid of the latest book top then. Book tops are published per journaled batch, so the mid is the one of the batch
-/// that carried that update: close to, not exactly, the label the predictor learns from.
+/// A symbol's recent predictions, bounded, each resolved with the label the predictor itself resolved for it (carried
+/// by a later <see cref="PredictionEvent.Resolved"/>): the outcome shown is the one the ensemble and the learners
+/// were scored and taught with, never re-derived from published book tops.
 /// </summary>
-public sealed class PredictionHistory(LabelOptions labels, int capacity)
+public sealed class PredictionHistory(int capacity)
 {
     private readonly Queue<PredictionRecord> _records = new();
-    private readonly List<PredictionRecord> _pending = [];
+    private readonly Dictionary<long, PredictionRecord> _pending = new();
     private long _resolvedCount;
 
     public int Count => _records.Count;
     public long ResolvedCount => _resolvedCount;
 
-    /// <summary>Resolves what <paramref name="p"/> ends, then keeps <paramref name="p"/>; returns the newly resolved records.</summary>
+    /// <summary>Resolves what <paramref name="p"/>'s labels end, then keeps <paramref name="p"/>; returns the newly resolved records.</summary>
+    /// <param name="mid">The mid of the latest published book top, shown next to the prediction.</param>
     public IReadOnlyList<PredictionRecord> Observe(PredictionEvent p, double mid)
     {
-        var resolved = new List<PredictionRecord>();
-        if (mid > 0)
+        List<PredictionRecord> resolved = [];
+        foreach (Label label in p.Resolved)
         {
-            int done = 0;
-            while (done < _pending.Count && HorizonPassed(_pending[done], p)) done++;
-            for (int i = 0; i < done; i++)
-            {
-                PredictionRecord r = _pending[i];
-                double ret = (mid - r.MidAtPrediction) / r.MidAtPrediction * 1e4;
-                resolved.Add(Replace(r, r with { Outcome = LabelOptions.Classify(ret, labels.ThresholdBps), ReturnBps = ret, MidAtHorizon = mid }));
-            }
-            _pending.RemoveRange(0, done);
-            _resolvedCount += done;
+            if (!_pending.Remove(label.Sequence, out PredictionRecord? r)) continue;
+            resolved.Add(Replace(r, r with { Outcome = label.Class, ReturnBps = label.ReturnBps, MidAtHorizon = label.FutureMid }));
+            _resolvedCount++;
         }
         var record = new PredictionRecord(p.Sequence, p.TimeNs, p.Predicted, p.Confidence, p.Down, p.Flat, p.Up, p.Models, mid);
         _records.Enqueue(record);
-        if (mid > 0) _pending.Add(record);
-        while (_records.Count > capacity)
-        {
-            PredictionRecord old = _records.Dequeue();
-            if (_pending.Count > 0 && ReferenceEquals(_pending[0], old)) _pending.RemoveAt(0);
-        }
+        _pending[p.Sequence] = record;
+        while (_records.Count > capacity) _pending.Remove(_records.Dequeue().Sequence);
         return resolved;
     }
 
     /// <summary>The newest first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<PredictionRecord> Recent(int limit) => _records.Reverse().Take(limit).ToList();
-
-    private bool HorizonPassed(PredictionRecord r, PredictionEvent now) => labels.Unit == HorizonUnit.Milliseconds
-        ? now.TimeNs - r.TimeNs >= labels.Horizon * 1_000_000
-        : now.Sequence - r.Sequence >= labels.Horizon;
 
     // Records are immutable: the resolved copy takes the pending one's place in the queue.
     private PredictionRecord Replace(PredictionRecord old, PredictionRecord resolved)

@@ -7,7 +7,7 @@ using QuantumFlow.Models.Labels;
 namespace QuantumFlow.Host.Web.Market;
 
 /// <summary>What the host knows of one book: its latest outputs and derived views. Guarded by <see cref="Gate"/>.</summary>
-public sealed class SymbolState(string entityId, LabelOptions labels, WebOptions options)
+public sealed class SymbolState(string entityId, WebOptions options)
 {
     private readonly Queue<TradePayload> _trades = new();
 
@@ -20,7 +20,7 @@ public sealed class SymbolState(string entityId, LabelOptions labels, WebOptions
     public PredictionEvent? Prediction { get; set; }
     public double PredictionMid { get; set; }
     public FeaturePayload? Features { get; set; }
-    public PredictionHistory History { get; } = new(labels, options.HistoryPerSymbol);
+    public PredictionHistory History { get; } = new(options.HistoryPerSymbol);
     public PaperStrategy Paper { get; } = new(options.PaperMinConfidence, options.TakerFee(Instrument.TryParse(entityId)?.VenueId ?? ""));
     public long BookUpdates { get; set; }
     public long TradeCount { get; set; }

@@ -12,6 +12,7 @@ public sealed class Account
     private readonly List<RoundTrip> _roundTrips = new();
     private decimal _tripCash;
     private decimal _tripCosts;
+    private decimal _tripNotional;
     private long _tripOpenedNs;
 
     /// <summary>Signed position in 1e-8 units of the base asset: positive long.</summary>
@@ -66,6 +67,7 @@ public sealed class Account
         {
             if (PositionRaw == 0) _tripOpenedNs = timeNs;
             Book(sign, price, opening, costs * ((decimal)opening / qty));
+            _tripNotional += price.ToDecimal() * new Quantity(opening).ToDecimal();
         }
     }
 
@@ -80,8 +82,9 @@ public sealed class Account
 
     private void CloseTrip(int direction, long timeNs)
     {
-        _roundTrips.Add(new RoundTrip(_tripOpenedNs, timeNs, direction, _tripCash, _tripCosts));
+        _roundTrips.Add(new RoundTrip(_tripOpenedNs, timeNs, direction, _tripCash, _tripCosts, _tripNotional));
         _tripCash = 0;
         _tripCosts = 0;
+        _tripNotional = 0;
     }
 }

@@ -6,44 +6,39 @@ using QuantumFlow.Models.Prediction.Live;
 namespace QuantumFlow.Models.Backtest.Metrics;
 
 /// <summary>
-/// Scores the signal the strategies traded on against the labels that later came true: each prediction's point (its
-/// mid and spread in the backtest's book) goes through the same online <see cref="Labeler"/> as live, and a prediction
-/// is scored once its horizon has passed. Confusion and calibration then come from <see cref="ClassificationReport"/>.
+/// Scores the signal the strategies traded on against the labels that later came true. The labels are the
+/// predictor's own (<see cref="CompletedPrediction.Resolved"/>): the ones its ensemble and learners learned from,
+/// under the checkpoints' label definition, never re-derived here. A prediction is scored when a later prediction
+/// carries its label. Confusion and calibration then come from <see cref="ClassificationReport"/>.
 /// </summary>
 public sealed class SignalScorer
 {
-    private readonly Labeler _labeler;
     private readonly Dictionary<long, ClassProbabilities> _waiting = new();
-    private readonly List<ClassProbabilities> _predicted = new();
-    private readonly List<LabelClass> _truth = new();
-    private long _lastTimeNs = long.MinValue;
+    private readonly List<ScoredPrediction> _scored = new();
 
-    public SignalScorer(LabelOptions? labels = null) => _labeler = new Labeler(labels);
+    public int Scored => _scored.Count;
 
-    public int Scored => _truth.Count;
+    /// <summary>Each scored prediction in the order its label resolved: sequence, what the ensemble said, what came true.</summary>
+    public IReadOnlyList<ScoredPrediction> Examples => _scored;
 
-    public void Observe(CompletedPrediction prediction, double mid, double spreadBps)
+    /// <summary>A prediction the strategies saw, and the labels its point resolved.</summary>
+    /// <param name="scored">False for a prediction outside the trading window: its labels still resolve earlier ones.</param>
+    public void Observe(CompletedPrediction prediction, bool scored = true)
     {
-        if (!(mid > 0)) return;
-        // The labeler needs time order; predictions of one book come in order, so this only guards equal or skewed stamps.
-        _lastTimeNs = Math.Max(_lastTimeNs, prediction.TimeNs);
-        _waiting[prediction.Sequence] = prediction.Ensemble;
-        _labeler.Observe(new LabelPoint(prediction.Sequence, _lastTimeNs, mid, spreadBps));
-        while (_labeler.TryTake(out Label label))
+        ArgumentNullException.ThrowIfNull(prediction);
+        foreach (Label label in prediction.Resolved)
         {
-            if (!_waiting.Remove(label.Sequence, out ClassProbabilities p)) continue;
-            _predicted.Add(p);
-            _truth.Add(label.Class);
+            if (_waiting.Remove(label.Sequence, out ClassProbabilities p)) _scored.Add(new ScoredPrediction(label.Sequence, p, label.Class, label.ReturnBps));
         }
+        if (scored) _waiting[prediction.Sequence] = prediction.Ensemble;
     }
 
-    /// <summary>A gap in the data: horizons across it would be wrong.</summary>
-    public void Reset()
-    {
-        _labeler.Reset();
-        _waiting.Clear();
-        _lastTimeNs = long.MinValue;
-    }
+    /// <summary>A gap in the data: the predictor dropped its pending predictions, so their labels never come.</summary>
+    public void Reset() => _waiting.Clear();
 
-    public ClassificationReport? Report(string model) => _truth.Count == 0 ? null : ClassificationReport.Compute(model, _predicted, _truth);
+    public ClassificationReport? Report(string model) => _scored.Count == 0 ? null
+        : ClassificationReport.Compute(model, [.. _scored.Select(s => s.Said)], [.. _scored.Select(s => s.Label)]);
 }
+
+/// <summary>One resolved prediction of the backtested signal.</summary>
+public readonly record struct ScoredPrediction(long Sequence, ClassProbabilities Said, LabelClass Label, double ReturnBps);

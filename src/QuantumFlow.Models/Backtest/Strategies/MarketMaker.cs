@@ -8,7 +8,8 @@ namespace QuantumFlow.Models.Backtest.Strategies;
 /// A one-level market maker: a bid at the best bid and an ask at the best ask, requoted on each prediction. The
 /// prediction skews them: with edge = P(up) - P(down), the ask moves <see cref="MarketMakerOptions.SkewTicks"/> x edge
 /// ticks away when an up-move is expected (do not sell cheap) and the bid likewise when a down-move is. Inventory
-/// pulls back the side that would grow it, and a side that would breach the limit is not quoted. A quote whose price
+/// pulls back the side that would grow it, and a side that would breach the limit is not quoted. With
+/// <see cref="MarketMakerOptions.PullProbability"/>, a side the signal expects to be run over is withdrawn. A quote whose price
 /// changes is cancelled and replaced (losing its queue place, as on a real venue).
 /// </summary>
 public sealed class MarketMaker : IStrategy
@@ -43,6 +44,11 @@ public sealed class MarketMaker : IStrategy
         long askOffset = (long)Math.Round(_options.SkewTicks * Math.Max(0, edge) + _options.InventoryTicks * Math.Max(0, -inventory));
         bool wantBid = context.PositionRaw + size.Raw <= maxInventory;
         bool wantAsk = context.PositionRaw - size.Raw >= -maxInventory;
+        if (_options.PullProbability is { } pull)
+        {
+            wantBid &= p.Ensemble.Down < pull;
+            wantAsk &= p.Ensemble.Up < pull;
+        }
         _bid = Requote(context, _bid, Side.Bid, wantBid, new Price(book.BestBid.Raw - bidOffset * _tick.Raw), size);
         _ask = Requote(context, _ask, Side.Ask, wantAsk, new Price(book.BestAsk.Raw + askOffset * _tick.Raw), size);
     }

@@ -14,6 +14,12 @@ public sealed record MarketMakerOptions
     public double SkewTicks { get; init; } = 3;
     /// <summary>Ticks a quote moves away at full inventory on its side.</summary>
     public double InventoryTicks { get; init; } = 3;
+    /// <summary>
+    /// Adverse-selection guard: when the signal gives a move against a side at least this probability (P(up) for the
+    /// ask, P(down) for the bid), that side is not quoted at all, since a resting order there is filled mostly when the
+    /// price runs through it. Null: never pulled (the skew alone).
+    /// </summary>
+    public double? PullProbability { get; init; }
     /// <summary>The tick; zero = the smallest gap between adjacent levels of the first valid book.</summary>
     public Price TickSize { get; init; }
 }

@@ -1,3 +1,5 @@
+using QuantumFlow.Models.Labels;
+
 namespace QuantumFlow.Models.Prediction.Live;
 
 /// <summary>
@@ -42,6 +44,9 @@ public sealed class PendingPrediction
     /// <summary>In the predictor's queue of predictions waiting for answers: not to be reused while there.</summary>
     internal bool Queued { get; set; }
 
+    /// <summary>Labels of earlier predictions resolved by the point this prediction was made at.</summary>
+    internal List<Label> Resolved { get; } = new(1);
+
     /// <summary>A snapshot of the window at this prediction, for models that answer later (other threads).</summary>
     public FeatureWindow? Window { get; internal set; }
 
@@ -56,6 +61,7 @@ public sealed class PendingPrediction
         row.CopyTo(Row);
         weights.CopyTo(_weights);
         Array.Clear(Answered);
+        Resolved.Clear();
         Missing = missing;
     }
 }

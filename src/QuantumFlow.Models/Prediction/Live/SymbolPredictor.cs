@@ -31,6 +31,7 @@ public sealed class SymbolPredictor
     private readonly Dictionary<long, PendingPrediction> _pending = new();
     private readonly Queue<PendingPrediction> _incomplete = new();
     private readonly Stack<PendingPrediction> _spare = new();
+    private readonly List<Label> _resolvedNow = new(4);
     private readonly int _validIndex;
     private readonly bool _copyWindows;
     private readonly long _horizon;
@@ -109,12 +110,14 @@ public sealed class SymbolPredictor
         if (vector[_validIndex] != 1) return null;
         long point = _points++;
         _labeler.Observe(vector);
+        _resolvedNow.Clear();
         while (_labeler.TryTake(out Label label)) OnLabel(label);
         if (!predict) return null;
 
         // Reused once resolved (see PendingPrediction): predictions in flight cost the collector nothing.
         PendingPrediction pending = _spare.TryPop(out PendingPrediction? spare) ? spare : new PendingPrediction(Models.Length, vector.Values.Length);
         pending.Start(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values, Ensemble.CurrentWeights, BatchModels.Length);
+        pending.Resolved.AddRange(_resolvedNow);
         for (int i = 0; i < _learners.Count; i++)
         {
             pending.PerModel[i] = _learners[i].Predict(Window);
@@ -156,7 +159,10 @@ public sealed class SymbolPredictor
         if (!pending.IsComplete) throw new InvalidOperationException($"prediction {pending.Sequence} still waits for {pending.Missing} models");
         pending.Window = null;
         return new CompletedPrediction(pending.Sequence, pending.TimeNs, pending.ReceiveTimeNs, [.. pending.PerModel],
-            [.. pending.Weights], PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights));
+            [.. pending.Weights], PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights))
+        {
+            Resolved = pending.Resolved.Count == 0 ? [] : [.. pending.Resolved],
+        };
     }
 
     /// <summary>A gap in the data: horizons across it would be wrong, so pending predictions are dropped unscored.</summary>
@@ -178,6 +184,7 @@ public sealed class SymbolPredictor
         if (!p.IsComplete) throw new InvalidOperationException($"the label of prediction {p.Sequence} resolved before its models answered");
         Ensemble.Resolve(p.PerModel, label.Class);
         foreach (IOnlineLearner learner in _learners) learner.Learn(p.Row, label.Class);
+        _resolvedNow.Add(label);
         Recycle(p);
         _resolved++;
     }

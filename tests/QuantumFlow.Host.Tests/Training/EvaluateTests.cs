@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Host.Backtest;
+using QuantumFlow.Host.Cli;
+using QuantumFlow.Host.Training;
+using QuantumFlow.Models.Backtest;
+using QuantumFlow.Models.Backtest.Metrics;
+using QuantumFlow.Models.Backtest.Strategies;
+using QuantumFlow.Models.Prediction.Baselines;
+using QuantumFlow.Models.Prediction.Evaluation;
+
+namespace QuantumFlow.Host.Tests.Training;
+
+/// <summary>The evaluate verb scores the predictions backtest and run make, with the predictor's labels; bad input is one line and exit 2.</summary>
+public sealed class EvaluateTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("qf-evaluate-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string ShippedModels()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return Path.Combine(dir, "models");
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public void Evaluate_and_backtest_score_the_same_predictions_with_the_same_labels()
+    {
+        string recording = SampleRecording.Files[0];
+        PredictionOptions prediction = PredictionModels.Attach(new NodeOptions(), ShippedModels(), TextWriter.Null).Prediction;
+        Assert.Equal(3, prediction.TrainedModels.Count);
+
+        List<MarketExamples> markets = EvaluationRun.Collect([recording], prediction, LogisticRegressionModel.DefaultFeatures, out string[] members);
+        MarketExamples market = Assert.Single(markets);
+        Assert.Equal(["bayes-state", "dirichlet", "attention-lstm", "lstm", "transformer"], members);
+
+        IReplaySource source = ReplaySources.Create(new ReplaySourceOptions { Paths = [recording] }, prediction);
+        var engine = new BacktestEngine(new BacktestOptions(), [new MarketMaker()]);
+        engine.Run(source.Steps(CancellationToken.None));
+        IReadOnlyList<ScoredPrediction> backtest = engine.Signal.Examples;
+
+        Assert.True(market.Examples.Count > 1_000, $"{market.Examples.Count} examples");
+        Assert.Equal(backtest.Count, market.Examples.Count);
+        for (int i = 0; i < backtest.Count; i++)
+        {
+            EvaluationExample e = market.Examples[i];
+            Assert.Equal(backtest[i].Sequence, e.Sequence);
+            Assert.Equal(backtest[i].Said, e.Ensemble); // bit for bit
+            Assert.Equal(backtest[i].Label, e.Label);
+            Assert.Equal(backtest[i].ReturnBps, e.ReturnBps);
+        }
+        // The label is the checkpoints' (0.5 bps over 50 events), not a default: moves of 0.5-5 bps are not FLAT.
+        Assert.Contains(market.Examples, e => Math.Abs(e.ReturnBps) is > 0.5 and < 5 && e.Label != Models.Labels.LabelClass.Flat);
+        Assert.Equal(5, market.FinalEnsembleWeights.Length);
+    }
+
+    [Fact]
+    public void Unseen_scores_every_labelled_prediction_with_intervals_and_keeps_in_session_baselines_apart()
+    {
+        string report = Path.Combine(_dir, "report.json");
+        var settings = new EvaluateCommand.Settings(ShippedModels(), [SampleRecording.Files[0]], Unseen: true, BaselineData: [], RoundTripBps: 10, Out: report, Png: Path.Combine(_dir, "png"));
+        var error = new StringWriter();
+        Assert.Equal(0, EvaluateCommand.Run(settings, TextWriter.Null, error));
+        var json = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(report))!;
+        MarketEvaluation market = Assert.Single(json.Markets);
+        Assert.Equal(json.Examples, market.Examples);
+        Assert.Contains("horizon 50 events, threshold 0.5 bps", json.Label);
+        Assert.Equal(1, market.LabelShares.Sum(), 9);
+        foreach (ModelScore m in json.Pooled)
+        {
+            Assert.Equal(json.Examples, m.Report.Count);
+            Assert.True(m.MacroF1Interval.Low <= m.Report.MacroF1 + 1e-9 && m.Report.MacroF1 <= m.MacroF1Interval.High + 1e-9, m.Model);
+            Assert.True(m.LogLossInterval.Low <= m.Report.LogLoss + 1e-9 && m.Report.LogLoss <= m.LogLossInterval.High + 1e-9, m.Model);
+            Assert.True(m.MacroF1Interval.High > m.MacroF1Interval.Low, m.Model);
+        }
+        Assert.DoesNotContain(json.Pooled, m => m.Model.Contains("in-session", StringComparison.Ordinal));
+        InSessionComparison inSession = market.InSession!;
+        Assert.Contains(inSession.Models, m => m.Model == "logistic (in-session)");
+        Assert.Contains(inSession.Models, m => m.Model == "ensemble");
+        Assert.All(inSession.Models, m => Assert.Equal(inSession.TestExamples, m.Report.Count));
+        Assert.True(inSession.FitExamples + inSession.TestExamples < market.Examples, "nothing purged between the fit and test parts");
+        Assert.True(File.Exists(Path.Combine(_dir, "png", "scores.png")));
+        Assert.Contains("in-session", error.ToString());
+    }
+
+    [Fact]
+    public void Without_unseen_only_the_last_part_of_each_session_is_scored()
+    {
+        string seen = Path.Combine(_dir, "seen.json"), unseen = Path.Combine(_dir, "unseen.json");
+        Assert.Equal(0, EvaluateCommand.Run(new(ShippedModels(), [SampleRecording.Files[0]], false, [], 10, seen, null), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, EvaluateCommand.Run(new(ShippedModels(), [SampleRecording.Files[0]], true, [], 10, unseen, null), TextWriter.Null, TextWriter.Null));
+        int part = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(seen))!.Examples;
+        int all = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(unseen))!.Examples;
+        Assert.Equal(all - (int)Math.Floor(all * (1 - PredictionEvaluator.TestShare)), part);
+    }
+
+    [Fact]
+    public void Bad_input_is_one_line_naming_it_and_exit_2()
+    {
+        string models = ShippedModels();
+        string random = Path.Combine(_dir, "random.bin");
+        File.WriteAllBytes(random, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+        string empty = Path.Combine(_dir, "empty.gz");
+        File.WriteAllBytes(empty, []);
+        string tiny = Path.Combine(_dir, "tiny.txt"); // a real recording's first lines: a book, but no label horizon
+        File.WriteAllLines(tiny, ReadLines(SampleRecording.Files[0]).Take(40));
+        (string[] Data, string Models, string? Out, string Expected)[] cases =
+        [
+            ([Path.Combine(_dir, "missing.gz")], models, null, "missing.gz: no such file"),
+            ([_dir], models, null, "is a directory"),
+            ([random], models, null, "random.bin"),
+            ([empty], models, null, "empty.gz: the file is empty"),
+            ([tiny], models, null, "no labelled prediction"),
+            ([SampleRecording.Files[0]], Path.Combine(_dir, "no-models"), null, "no-models: no such directory"),
+            ([SampleRecording.Files[0]], _dir, null, "no checkpoints"),
+            ([SampleRecording.Files[0]], models, Path.Combine(_dir, "nowhere", "r.json"), "does not exist"),
+        ];
+        foreach ((string[] data, string m, string? o, string expected) in cases)
+        {
+            var error = new StringWriter();
+            int code = EvaluateCommand.Run(new(m, data, true, [], 10, o, null), TextWriter.Null, error);
+            string said = error.ToString();
+            Assert.True(code == 2, $"{expected}: exit {code}, said {said}");
+            string[] lines = said.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(expected, lines[^1]);
+            Assert.StartsWith("error: ", lines[^1]);
+            Assert.DoesNotContain("   at ", said);
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(string gz)
+    {
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(gz), System.IO.Compression.CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line) yield return line;
+    }
+}
