@@ -37,7 +37,7 @@ public static class BookCommand
     {
         long totalChecked = 0, totalMismatches = 0, totalBad = 0;
         int totalResyncs = 0;
-        foreach (List<string> files in RecordingVerification.GroupSessions(paths))
+        foreach (List<string> files in RecordingSessions.Group([.. paths]))
         {
             StreamVerification r;
             try

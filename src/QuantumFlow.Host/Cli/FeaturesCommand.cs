@@ -92,7 +92,7 @@ public static class FeaturesCommand
 
     private static FeatureTableStats BuildWithProgress(IReadOnlyList<string> paths, IFeatureSink sink, LabelOptions labels, BadLinePolicy policy)
     {
-        List<List<string>> streams = RecordingVerification.GroupSessions(paths);
+        List<List<string>> streams = RecordingSessions.Group([.. paths]);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
             return new FeatureTableBuilder(sink, labels: labels).Build(streams, policy);
 

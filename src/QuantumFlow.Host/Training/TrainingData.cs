@@ -7,6 +7,8 @@ using QuantumFlow.Models.Prediction.Training;
 using QuantumFlow.Models.Torch.Training;
 using QuantumFlow.Models.Verification;
 
+using QuantumFlow.Models.Recording;
+
 namespace QuantumFlow.Host.Training;
 
 /// <summary>Recordings to labelled sessions, and examples to the scaled arrays the networks train on.</summary>
@@ -26,7 +28,7 @@ public static class TrainingData
     public static List<SessionRows> Load(IReadOnlyList<string> paths, LabelOptions labels, Action<string>? progress = null)
     {
         var sessions = new List<SessionRows>();
-        foreach (List<string> files in RecordingVerification.GroupSessions(paths))
+        foreach (List<string> files in RecordingSessions.Group([.. paths]))
         {
             var collector = new SessionCollector(string.Join('+', files.Select(Path.GetFileName)));
             new FeatureTableBuilder(collector, labels: labels).Build([files]);

@@ -3,6 +3,7 @@ using QuantumFlow.Models.Features.Depth;
 using QuantumFlow.Models.Features.OrderFlow;
 using QuantumFlow.Models.Features.Pricing;
 using QuantumFlow.Models.Features.Queue;
+using QuantumFlow.Models.Features.Scaling;
 using QuantumFlow.Models.Features.TradeFlow;
 using QuantumFlow.Models.Features.Volatility;
 using QuantumFlow.Models.Market;
@@ -30,6 +31,7 @@ public sealed class FeatureEngine
     private readonly QueueDynamics _queue;
     private readonly VolatilityFeatures _volatility;
     private readonly TradeFlowFeatures _trades;
+    private readonly RelativeSizes _relative;
     private readonly double[] _v;
     private bool _hasBook;
     private long _nowNs;
@@ -49,6 +51,7 @@ public sealed class FeatureEngine
         _queue = new QueueDynamics(Options, names);
         _volatility = new VolatilityFeatures(Options, names);
         _trades = new TradeFlowFeatures(Options, names);
+        _relative = new RelativeSizes(Options, names);
         Schema = new FeatureSchema(Options, names);
         Vector = new FeatureVector(Schema);
         _v = Vector.Buffer;
@@ -106,6 +109,7 @@ public sealed class FeatureEngine
         double mid = _price.ValidMid;
         if (mid > 0) _volatility.OnMid(mid, v);
         _trades.Advance(now, v);
+        _relative.Update(v);
         Vector.BookUpdates++;
         return Stamp(update);
     }
@@ -120,6 +124,7 @@ public sealed class FeatureEngine
         _queue.OnTrade(trade);
         _trades.OnTrade(trade, now, _v);
         _price.Advance(now, _v);
+        _relative.Update(_v);
         return Stamp(trade);
     }
 
@@ -133,6 +138,7 @@ public sealed class FeatureEngine
         _queue.Clear();
         _volatility.Clear();
         _trades.Clear();
+        _relative.Clear();
         Array.Clear(_v);
         _hasBook = false;
         _nowNs = 0;

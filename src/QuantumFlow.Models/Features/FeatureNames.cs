@@ -81,5 +81,8 @@ public static class FeatureNames
     public static string SignedTradeVolume(int windowMs) => Invariant($"signed_trade_volume_{windowMs}ms");
     public static string TradeIntensity(int windowMs) => Invariant($"trade_intensity_{windowMs}ms");
 
+    /// <summary>A size-denominated feature divided by its running scale (<see cref="Scaling.RelativeSizes"/>).</summary>
+    public static string Relative(string feature) => feature + "_rel";
+
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,6 +45,12 @@ public sealed record FeatureOptions
 
     public FeatureClock Clock { get; init; } = FeatureClock.Receive;
 
+    /// <summary>
+    /// Half-life, in engine outputs, of the running size scale that the <c>*_rel</c> features divide by: long enough
+    /// that one burst does not reset it, short enough to follow a book whose depth changes over the day.
+    /// </summary>
+    public double RelativeScaleHalfLife { get; init; } = 2_000;
+
     /// <summary>Levels per side the engine mirrors from the book: the deepest level any feature reads.</summary>
     public int MirrorDepth => Math.Max(Math.Max(OfiLevels.Max(), VolumeDepth), Math.Max(MicroPriceDepth, ConcentrationDepth));
 
@@ -55,6 +61,7 @@ public sealed record FeatureOptions
         CheckList(OfiWindows, nameof(OfiWindows), 1, 1_000_000);
         CheckList(VolatilityWindows, nameof(VolatilityWindows), 2, 1_000_000);
         CheckList(TradeWindowsMs, nameof(TradeWindowsMs), 1, 86_400_000);
+        Check(RelativeScaleHalfLife is >= 1 and <= 1e9, nameof(RelativeScaleHalfLife), "must be 1..1e9");
         Check(MicroPriceDepth is >= 1 and <= 1_000, nameof(MicroPriceDepth), "must be 1..1000");
         Check(VolumeDepth is >= 1 and <= 1_000, nameof(VolumeDepth), "must be 1..1000");
         Check(ConcentrationDepth is >= 1 and <= 1_000, nameof(ConcentrationDepth), "must be 1..1000");

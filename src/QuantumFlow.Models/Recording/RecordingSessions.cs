@@ -33,7 +33,7 @@ public static partial class RecordingSessions
         Match m = DatedName().Match(Path.GetFileName(path));
         if (!m.Success) return null;
         return DateOnly.TryParseExact(m.Groups[2].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day)
-            ? (Path.Combine(Path.GetDirectoryName(path) ?? "", m.Groups[1].Value), day)
+            ? (Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "", m.Groups[1].Value), day)
             : null;
     }
 

@@ -24,26 +24,4 @@ public static class RecordingVerification
             verifier.Snapshots, verifier.Updates, verifier.Tickers, verifier.Checked, verifier.Mismatches,
             session.Resyncs + session.SequenceGaps, player.BadLines, problems);
     }
-
-    /// <summary>
-    /// Groups paths into streams: consecutive files in one folder whose names share the part before the first '_'
-    /// ("btcusdt_20240718.gz", "btcusdt_20240719.gz") are one session split by day, read as one stream.
-    /// </summary>
-    public static List<List<string>> GroupSessions(IEnumerable<string> paths)
-    {
-        var groups = new List<List<string>>();
-        string? lastKey = null;
-        foreach (string p in paths)
-        {
-            string name = Path.GetFileName(p);
-            int us = name.IndexOf('_');
-            string? key = us > 0 && !name.EndsWith(".zst", StringComparison.OrdinalIgnoreCase)
-                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(p)) ?? "", name[..us])
-                : null;
-            if (key is not null && key == lastKey) groups[^1].Add(p);
-            else groups.Add([p]);
-            lastKey = key;
-        }
-        return groups;
-    }
 }

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace QuantumFlow.Models.Features;
+
+/// <summary>
+/// Which features the models read. Every input is scale-free: prices as bps of the mid, spreads or log returns; sizes
+/// as ratios, imbalances or divided by their running scale (<c>*_rel</c>, <see cref="Scaling.RelativeSizes"/>); rates
+/// per second. Left out: price and size levels (a model would learn "BTC was at 64k" or "this market trades 0.1
+/// contracts"), and the raw size-denominated flow (OFI, CKS OFI, signed volume) whose relative forms are in. A model
+/// trained on BTC spot therefore reads ETH futures quoted in contracts the same way (docs/FEATURES.md, tested with
+/// sizes x100 and prices x10).
+/// </summary>
+public static class ModelInputs
+{
+    /// <summary>Levels in price or size units, and the validity flag (the predictor only predicts on valid books).</summary>
+    public static readonly ImmutableHashSet<string> Levels =
+    [
+        FeatureNames.BookValid, FeatureNames.MidPrice, FeatureNames.MicroPrice, FeatureNames.WeightedMidPrice, "adaptive_fair_value", "time_fair_value",
+        FeatureNames.MicroPriceDeviation, "price_vs_fair_value", FeatureNames.Spread, "total_bid_volume", "total_ask_volume",
+        FeatureNames.VolumeImbalance, "avg_queue_depth_bid", "avg_queue_depth_ask",
+    ];
+
+    /// <summary>The inputs of the default feature set, in schema order.</summary>
+    public static ImmutableArray<string> Names { get; } = Of(FeatureSchema.For(FeatureOptions.Default).Names);
+
+    /// <summary>The inputs among <paramref name="features"/>, in their order.</summary>
+    public static ImmutableArray<string> Of(IEnumerable<string> features) => [.. features.Where(IsInput)];
+
+    public static bool IsInput(string feature) => !Levels.Contains(feature) && !IsRawSize(feature);
+
+    /// <summary>Flow measured in contracts or coins: OFI and its window statistics, CKS OFI and its sums, signed volume.</summary>
+    private static bool IsRawSize(string feature) =>
+        !feature.EndsWith("_rel", StringComparison.Ordinal)
+        && (feature.StartsWith("ofi_L", StringComparison.Ordinal)
+            || (feature.StartsWith("cks_ofi_L", StringComparison.Ordinal) && !feature.Contains("_norm_", StringComparison.Ordinal))
+            || feature.StartsWith("signed_trade_volume_", StringComparison.Ordinal));
+}
