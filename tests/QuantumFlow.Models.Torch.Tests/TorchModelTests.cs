@@ -79,9 +79,40 @@ public sealed class TorchModelTests
         (double _, double untrained) = SequenceTrainer.Evaluate(network, validation);
         IReadOnlyList<EpochReport> epochs = SequenceTrainer.Train(network, train, validation,
             new TrainOptions { Epochs = 12, BatchSize = 32, LearningRate = 3e-3, Patience = 4 });
-        using Tensor classWeights = tensor(train.ClassWeights());
-        (double loss, double accuracy) = SequenceTrainer.Evaluate(network, validation, classWeights);
+        (double loss, double accuracy) = SequenceTrainer.Evaluate(network, validation);
         Assert.True(accuracy > 0.9, $"{kind}: validation accuracy {accuracy:F3} (untrained {untrained:F3}) after {epochs.Count} epochs");
         Assert.Equal(epochs.Where(e => e.Best).Min(e => e.ValidationLoss), loss, 3); // the best weights were restored
     }
+
+    [Fact]
+    public void Temperature_scaling_lowers_the_validation_log_loss_of_an_over_confident_network_and_keeps_its_ranking()
+    {
+        SequenceData train = SyntheticTask.Make(300, 12, seed: 3), validation = SyntheticTask.Make(600, 12, seed: 4);
+        TorchCheckpoint cp = Checkpoint(NetworkKind.Lstm, window: 12);
+        using nn.Module<Tensor, Tensor> network = NetworkFactory.Create(cp.Shape);
+        SequenceTrainer.Train(network, train, validation, new TrainOptions { Epochs = 8, BatchSize = 16, LearningRate = 3e-3, Patience = 8 });
+        float[] before = TemperatureScaling.Logits(network, validation);
+        // Make it over-confident on purpose: logits x 4.
+        TemperatureScaling.Fold(network, 0.25);
+        float[] sharp = TemperatureScaling.Logits(network, validation);
+        double t = TemperatureScaling.Fit(network, validation);
+        Assert.True(t > 1, $"temperature {t} for an over-confident network");
+        double lossSharp = TemperatureScaling.LogLoss(sharp, validation.Y, 1);
+        Assert.True(TemperatureScaling.LogLoss(sharp, validation.Y, t) < lossSharp);
+        // The fitted T is a minimum: nearby temperatures do no better.
+        Assert.True(TemperatureScaling.LogLoss(sharp, validation.Y, t) <= TemperatureScaling.LogLoss(sharp, validation.Y, t * 1.2) + 1e-9);
+        Assert.True(TemperatureScaling.LogLoss(sharp, validation.Y, t) <= TemperatureScaling.LogLoss(sharp, validation.Y, t / 1.2) + 1e-9);
+        TemperatureScaling.Fold(network, t);
+        float[] after = TemperatureScaling.Logits(network, validation);
+        for (int i = 0; i < validation.Count; i++)
+        {
+            Assert.Equal(ArgMax(before, i), ArgMax(after, i));
+            Assert.Equal(sharp[3 * i] / t, after[3 * i], 3);
+        }
+        (double loss, _) = SequenceTrainer.Evaluate(network, validation);
+        Assert.Equal(TemperatureScaling.LogLoss(sharp, validation.Y, t), loss, 4);
+    }
+
+    private static int ArgMax(float[] logits, int i) =>
+        logits[3 * i] >= logits[3 * i + 1] && logits[3 * i] >= logits[3 * i + 2] ? 0 : logits[3 * i + 1] >= logits[3 * i + 2] ? 1 : 2;
 }

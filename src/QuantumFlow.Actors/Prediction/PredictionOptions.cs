@@ -17,13 +17,19 @@ public sealed record PredictionOptions
     public FeatureOptions Features { get; init; } = FeatureOptions.Default;
 
     /// <summary>The horizon and threshold that resolve predictions (and must match the models' training labels).</summary>
-    public LabelOptions Labels { get; init; } = LabelOptions.Default;
+    public LabelOptions Labels { get; init; } = LabelOptions.Trading;
 
     public EnsembleOptions Ensemble { get; init; } = EnsembleOptions.Default;
 
     /// <summary>Online learners, one instance per book: by default the state-conditioned Dirichlet and the seed's unconditioned one.</summary>
     public IReadOnlyList<DirichletStateOptions> Learners { get; init; } =
         [DirichletStateOptions.Default, DirichletStateOptions.Default with { Name = "dirichlet", Conditioned = false }];
+
+    /// <summary>
+    /// Trained members that keep learning inside each book (the logistic member): each book calls every factory once
+    /// for its own copy. They run as learners, right after <see cref="Learners"/>.
+    /// </summary>
+    public IReadOnlyList<Func<IOnlineLearner>> OnlineModels { get; init; } = [];
 
     /// <summary>
     /// Trained models shared by all books of a node. One that can follow a book (<see cref="IIncrementalModel"/>, the
@@ -38,5 +44,5 @@ public sealed record PredictionOptions
     /// answer on other threads) and the replay (false) both build it here, so they predict with the same setup.
     /// </summary>
     public BookPredictor CreatePredictor(Venue venue, string symbol, bool copyWindows) =>
-        new(venue, symbol, Features, Learners, TrainedModels, Labels, Ensemble, copyWindows);
+        new(venue, symbol, Features, Learners, TrainedModels, Labels, Ensemble, copyWindows, OnlineModels);
 }

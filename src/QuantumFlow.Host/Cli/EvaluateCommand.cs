@@ -25,15 +25,16 @@ public static class EvaluateCommand
         var roundTrip = new Option<double>("--round-trip-bps") { Description = "Round-trip cost in bps: the share of labelled moves larger than it is reported per market.", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Write the JSON report here (default: stdout)." };
         var png = new Option<string?>("--png") { Description = "Also write scores.png and reliability.png into this directory." };
+        var tune = new Option<bool>("--tune-ensemble") { Description = "Rank the ensemble's temperature, half-life and floor on each session before its test part (the first 85 %), replaying the members' answers; printed, not applied." };
         var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1 and log-loss with intervals, per-class precision/recall, confusion and calibration of each model, the ensemble and the baselines, per market and pooled.");
-        foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png }) command.Options.Add(o);
+        foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png, tune }) command.Options.Add(o);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(new Settings(parse.GetValue(modelsDir)!, parse.GetValue(data)!,
-            parse.GetValue(unseen), parse.GetValue(baselineData) ?? [], parse.GetValue(roundTrip), parse.GetValue(output), parse.GetValue(png)),
+            parse.GetValue(unseen), parse.GetValue(baselineData) ?? [], parse.GetValue(roundTrip), parse.GetValue(output), parse.GetValue(png), parse.GetValue(tune)),
             Console.Out, Console.Error, cancellationToken)));
         return command;
     }
 
-    public sealed record Settings(string Models, IReadOnlyList<string> Data, bool Unseen, IReadOnlyList<string> BaselineData, double RoundTripBps, string? Out, string? Png);
+    public sealed record Settings(string Models, IReadOnlyList<string> Data, bool Unseen, IReadOnlyList<string> BaselineData, double RoundTripBps, string? Out, string? Png, bool TuneEnsemble = false);
 
     /// <returns>0, or 2 for bad input (one line on <paramref name="error"/>).</returns>
     public static int Run(Settings s, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -59,6 +60,7 @@ public static class EvaluateCommand
             if (markets.All(m => m.Examples.Count == 0))
                 throw new ArgumentException($"no labelled prediction in {string.Join(", ", s.Data)} (no valid book, or shorter than the label horizon: {PredictionEvaluator.Describe(prediction.Labels)})");
 
+            if (s.TuneEnsemble) Tune(markets, members, prediction, error);
             EvaluationReport report = PredictionEvaluator.Evaluate(markets, members, settings);
             string json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
             if (s.Out is { } path) File.WriteAllText(path, json);
@@ -75,6 +77,18 @@ public static class EvaluateCommand
             error.WriteLine($"error: {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>Ranks ensemble options on each session's labelled predictions before its test part (the first 85 %).</summary>
+    private static void Tune(List<MarketExamples> markets, string[] members, PredictionOptions prediction, TextWriter w)
+    {
+        List<IReadOnlyList<EvaluationExample>> validation = [.. markets.Where(m => m.Examples.Count > 0)
+            .Select(m => (IReadOnlyList<EvaluationExample>)[.. m.Examples.Take((int)(m.Examples.Count * (1 - PredictionEvaluator.TestShare)))])];
+        var ranked = Models.Prediction.Ensembles.EnsembleTuning.Rank(validation, members);
+        double current = validation.Sum(v => Models.Prediction.Ensembles.EnsembleTuning.Replay(v, members, prediction.Ensemble).Sum(p => p.LogLoss)) / validation.Sum(v => v.Count);
+        w.WriteLine($"ensemble tuning on {validation.Sum(v => v.Count)} predictions before the test part of each session (the first 85 %); current options: log-loss {current:F4}");
+        foreach (var (options, loss) in ranked.Take(8))
+            w.WriteLine($"  temperature {options.Temperature,-5} half-life {options.HalfLife,-6} floor {options.Floor,-5} log-loss {loss:F4}");
     }
 
     /// <summary>What can be known before any work: every path exists and is what it should be.</summary>

@@ -14,18 +14,31 @@ public static class TrainCommand
     {
         var data = new Option<string[]>("--data") { Description = "Recordings; files of one session in order are read as one stream.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Checkpoint directory.", DefaultValueFactory = _ => "models" };
-        var horizon = new Option<long>("--horizon") { Description = "Label horizon in book updates.", DefaultValueFactory = _ => 50 };
-        var threshold = new Option<double>("--threshold-bps") { Description = "UP/DOWN beyond this move (bps).", DefaultValueFactory = _ => 0.5 };
+        LabelOptions d = LabelOptions.Trading;
+        var horizon = new Option<long>("--horizon") { Description = "Label horizon, in --horizon-unit.", DefaultValueFactory = _ => d.Horizon };
+        var unit = new Option<string>("--horizon-unit") { Description = "ms or events (book updates).", DefaultValueFactory = _ => "ms" };
+        unit.AcceptOnlyFromAmong("ms", "events");
+        var threshold = new Option<double>("--threshold-bps") { Description = "UP/DOWN beyond this move (bps); the floor of the scaled modes.", DefaultValueFactory = _ => d.ThresholdBps };
+        var mode = new Option<string>("--threshold-mode") { Description = "spread: at least --multiplier x the spread in bps (a taker crosses it); fixed; volatility.", DefaultValueFactory = _ => "spread" };
+        mode.AcceptOnlyFromAmong("spread", "fixed", "volatility");
+        var multiplier = new Option<double>("--multiplier") { Description = "Multiplier of the spread or volatility.", DefaultValueFactory = _ => d.Multiplier };
         var window = new Option<int>("--window") { Description = "Rows of history per example.", DefaultValueFactory = _ => 20 };
         var models = new Option<string[]>("--models") { Description = "lstm, attention-lstm, transformer.", DefaultValueFactory = _ => ["lstm", "attention-lstm", "transformer"], AllowMultipleArgumentsPerToken = true };
         var trials = new Option<int>("--trials") { Description = "Random hyperparameter trials per model.", DefaultValueFactory = _ => 3 };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs per trial (early stopping usually ends sooner).", DefaultValueFactory = _ => 15 };
         var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 1 };
-        var command = new Command("train", "Train the Torch models on recordings: chronological split by session with a purge gap, scaler on train only, class weights, early stopping, LR schedule, small random search.");
-        foreach (Option o in new Option[] { data, output, horizon, threshold, window, models, trials, epochs, threads }) command.Options.Add(o);
+        var command = new Command("train", "Train the Torch models and the logistic member on recordings: chronological split per session with a purge gap, scaler on train only, early stopping on validation log-loss, LR schedule, small random search, temperature scaling on validation.");
+        foreach (Option o in new Option[] { data, output, horizon, unit, threshold, mode, multiplier, window, models, trials, epochs, threads }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var labels = LabelOptions.Default with { Horizon = parse.GetValue(horizon), ThresholdBps = parse.GetValue(threshold) };
+            var labels = d with
+            {
+                Horizon = parse.GetValue(horizon),
+                Unit = parse.GetValue(unit) == "events" ? HorizonUnit.Events : HorizonUnit.Milliseconds,
+                ThresholdBps = parse.GetValue(threshold),
+                Mode = parse.GetValue(mode) switch { "fixed" => ThresholdMode.Fixed, "volatility" => ThresholdMode.Volatility, _ => ThresholdMode.Spread },
+                Multiplier = parse.GetValue(multiplier),
+            };
             NetworkKind[] kinds;
             try
             {

@@ -1,5 +1,6 @@
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Logistic;
 using QuantumFlow.Models.Torch;
 using QuantumFlow.Models.Prediction.Neural;
 using QuantumFlow.Models.Torch.Checkpoints;
@@ -34,6 +35,8 @@ public static class PredictionModels
         return models;
     }
 
+    private static string Describe(LabelOptions l) => QuantumFlow.Models.Prediction.Evaluation.PredictionEvaluator.Describe(l);
+
     /// <summary>Turns the prediction child on, with the checkpoints found (online learners only when there are none).</summary>
     public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
     {
@@ -46,16 +49,20 @@ public static class PredictionModels
         TorchRuntime.Initialize();
         List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
         TorchCheckpoint first = trained[0].Checkpoint;
-        if (trained.Any(m => m.Checkpoint.Horizon != first.Horizon || m.Checkpoint.ThresholdBps != first.ThresholdBps || m.Checkpoint.HorizonUnit != first.HorizonUnit || m.Checkpoint.ThresholdMode != first.ThresholdMode))
-            throw new FormatException($"the checkpoints in {dir} were trained for different labels; keep one label per directory");
+        if (trained.Any(m => m.Checkpoint.Label != first.Label))
+            throw new FormatException($"the checkpoints in {dir} were trained for different labels ({string.Join("; ", trained.Select(m => $"{m.Name}: {Describe(m.Checkpoint.Label)}").Distinct())}); keep one label per directory");
+        LogisticMember? logistic = LogisticMember.Load(dir);
+        if (logistic is not null && logistic.Label != first.Label)
+            throw new FormatException($"{Path.Combine(dir, LogisticMember.FileName)} was fit for {Describe(logistic.Label)}, the networks for {Describe(first.Label)}; keep one label per directory");
         List<NeuralSequenceModel> models = Export(trained);
-        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))} + online learners; horizon {first.Horizon} {first.HorizonUnit.ToString().ToLowerInvariant()}, {first.ThresholdBps} bps");
+        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))}{(logistic is null ? "" : $", {logistic.Version}")} + online learners; label {Describe(first.Label)}");
         return options with
         {
             Prediction = options.Prediction with
             {
                 TrainedModels = models,
-                Labels = options.Prediction.Labels with { Horizon = first.Horizon, Unit = first.HorizonUnit, ThresholdBps = first.ThresholdBps, Mode = first.ThresholdMode },
+                OnlineModels = logistic is null ? [] : [logistic.Create],
+                Labels = first.Label,
             },
         };
     }

@@ -14,17 +14,6 @@ namespace QuantumFlow.Host.Training;
 /// <summary>Recordings to labelled sessions, and examples to the scaled arrays the networks train on.</summary>
 public static class TrainingData
 {
-    /// <summary>
-    /// Price and quantity levels (not stationary: a model would learn "BTC was at 64k") are left out of the model
-    /// inputs; their stationary forms (bps deviations, ratios, normalised OFI) stay.
-    /// </summary>
-    public static readonly ImmutableHashSet<string> Excluded =
-    [
-        FeatureNames.BookValid, FeatureNames.MidPrice, FeatureNames.MicroPrice, "weighted_mid_price", "adaptive_fair_value", "time_fair_value",
-        FeatureNames.MicroPriceDeviation, "price_vs_fair_value", FeatureNames.Spread, "total_bid_volume", "total_ask_volume",
-        FeatureNames.VolumeImbalance, "avg_queue_depth_bid", "avg_queue_depth_ask",
-    ];
-
     public static List<SessionRows> Load(IReadOnlyList<string> paths, LabelOptions labels, Action<string>? progress = null)
     {
         var sessions = new List<SessionRows>();
@@ -40,8 +29,6 @@ public static class TrainingData
         }
         return sessions;
     }
-
-    public static ImmutableArray<string> ModelFeatures(ImmutableArray<string> names) => [.. names.Where(n => !Excluded.Contains(n))];
 
     /// <summary>Fits the scaler on the rows that end training examples (never validation or test rows).</summary>
     public static Scaler FitScaler(IReadOnlyList<SessionRows> sessions, IEnumerable<Example> train, ImmutableArray<string> features)

@@ -27,6 +27,13 @@ public sealed record TorchCheckpoint
     public HorizonUnit HorizonUnit { get; init; } = HorizonUnit.Events;
     public required double ThresholdBps { get; init; }
     public ThresholdMode ThresholdMode { get; init; } = ThresholdMode.Fixed;
+
+    /// <summary>Multiplier of the spread or volatility in the scaled threshold modes.</summary>
+    public double Multiplier { get; init; } = 1;
+
+    /// <summary>The label these weights were trained on: the one a predictor using them must resolve.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LabelOptions Label => LabelOptions.Default with { Horizon = Horizon, Unit = HorizonUnit, ThresholdBps = ThresholdBps, Mode = ThresholdMode, Multiplier = Multiplier };
     /// <summary>Free-form provenance: data, split, validation metrics.</summary>
     public ImmutableDictionary<string, string> Notes { get; init; } = ImmutableDictionary<string, string>.Empty;
 

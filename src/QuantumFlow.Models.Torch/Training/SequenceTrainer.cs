@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace QuantumFlow.Models.Torch.Training;
 
 /// <summary>
-/// Adam, cross-entropy (class-weighted), gradient clipping, ReduceLROnPlateau on the validation loss, early stopping
+/// Adam, cross-entropy (class-weighted only when asked), gradient clipping, ReduceLROnPlateau on the validation loss, early stopping
 /// with the best weights restored. The validation set must come after the training set in time (chronological split
 /// with a purge gap is the caller's job; see the train verb).
 /// </summary>
@@ -53,7 +53,8 @@ public static class SequenceTrainer
                 seen += n;
             }
 
-            (double valLoss, double valAcc) = Evaluate(network, validation, weights);
+            // Early stopping on the plain validation log-loss: the proper score, whatever the training weights.
+            (double valLoss, double valAcc) = Evaluate(network, validation);
             bool improved = valLoss < best - options.MinDelta;
             if (improved)
             {

@@ -2,10 +2,20 @@ using QuantumFlow.Models.Features;
 
 namespace QuantumFlow.Models.Labels;
 
-/// <summary>The label definition; defaults are the seed's (h = 50 points, theta = 5 bps, no smoothing).</summary>
+/// <summary>
+/// The label definition. The record's defaults are the seed's (h = 50 points, theta = 5 bps, no smoothing);
+/// <see cref="Trading"/> is what the product trains and predicts with.
+/// </summary>
 public sealed record LabelOptions
 {
     public static readonly LabelOptions Default = new();
+
+    /// <summary>
+    /// The product's label: a horizon in time, so it means the same on a book that updates 10 times a second (spot)
+    /// and 100 times (futures), where 50 updates spanned 5 s and 0.76 s; UP/DOWN when the mid moves beyond the spread
+    /// (a taker must cross it) and at least 0.5 bps. 3 s keeps UP and DOWN at 15-20 % each on the shared sessions.
+    /// </summary>
+    public static readonly LabelOptions Trading = new() { Unit = HorizonUnit.Milliseconds, Horizon = 3_000, Mode = ThresholdMode.Spread, ThresholdBps = 0.5, Multiplier = 1 };
 
     public HorizonUnit Unit { get; init; } = HorizonUnit.Events;
 

@@ -24,7 +24,7 @@ public sealed class TrainEvaluateVerbTests : IDisposable
     {
         string[] data = [Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/ethusdt_20240719.gz")];
         string models = Path.Combine(_dir, "models");
-        int trained = Program.Root().Parse(["train", "--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "2", "--horizon", "30", "--threshold-bps", "1", "--window", "8"]).Invoke();
+        int trained = Program.Root().Parse(["train", "--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "2", "--horizon", "30", "--horizon-unit", "events", "--threshold-mode", "fixed", "--threshold-bps", "1", "--window", "8"]).Invoke();
         Assert.Equal(0, trained);
 
         TorchCheckpoint checkpoint = TorchCheckpoint.Read(TorchCheckpoint.JsonPath(models, "lstm"));

@@ -29,7 +29,7 @@ public sealed class SnapshotScorer
     {
         _features = prediction.Features;
         _ensemble = prediction.Ensemble;
-        _models = [.. prediction.Learners.Select(o => new DirichletStateModel(o)), .. batchModels];
+        _models = [.. prediction.Learners.Select(o => new DirichletStateModel(o)), .. prediction.OnlineModels.Select(create => create()), .. batchModels];
     }
 
     public IReadOnlyList<IProbabilisticModel> Models => _models;

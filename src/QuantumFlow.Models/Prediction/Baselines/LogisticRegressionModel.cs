@@ -7,8 +7,9 @@ namespace QuantumFlow.Models.Prediction.Baselines;
 
 /// <summary>
 /// Baseline: multinomial logistic regression on a few current-state features (by default CKS OFI and the micro-price
-/// deviation), standardised, fit by full-batch gradient descent with L2 and class weights. A deep model that cannot
-/// beat this has learned nothing the order flow did not already say.
+/// deviation), standardised, fit by full-batch gradient descent with L2 and, for the baseline, class weights (the
+/// logistic member fits without them, so its probabilities stay calibrated). A deep model that cannot beat this has
+/// learned nothing the order flow did not already say.
 /// </summary>
 public sealed class LogisticRegressionModel : IProbabilisticModel
 {
@@ -30,7 +31,7 @@ public sealed class LogisticRegressionModel : IProbabilisticModel
     public int WindowLength => 1;
 
     public static LogisticRegressionModel Fit(ImmutableArray<string> features, IReadOnlyList<double[]> rows, IReadOnlyList<LabelClass> labels,
-        double l2 = 1e-3, int iterations = 300, double learningRate = 0.5)
+        double l2 = 1e-3, int iterations = 300, double learningRate = 0.5, bool balanced = true)
     {
         Scaler scaler = Scaler.Fit(features, rows.Select(r => r));
         int f = features.Length, d = f + 1, n = rows.Count;
@@ -42,7 +43,7 @@ public sealed class LogisticRegressionModel : IProbabilisticModel
         }
         var counts = new double[3];
         foreach (LabelClass y in labels) counts[(int)y]++;
-        double[] classWeight = [.. counts.Select(c => c > 0 ? n / (3 * c) : 0)];
+        double[] classWeight = balanced ? [.. counts.Select(c => c > 0 ? n / (3 * c) : 0)] : [1, 1, 1];
         var w = new double[3 * d];
         var grad = new double[3 * d];
         Span<double> z = stackalloc double[3];
@@ -96,4 +97,7 @@ public sealed class LogisticRegressionModel : IProbabilisticModel
     }
 
     public Scaler Scaler => _scaler;
+
+    /// <summary>3 x (features + 1) weights, the bias of each class last.</summary>
+    public ImmutableArray<double> Weights => [.. _w];
 }

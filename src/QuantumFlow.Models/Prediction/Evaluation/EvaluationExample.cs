@@ -6,6 +6,9 @@ namespace QuantumFlow.Models.Prediction.Evaluation;
 /// <summary>
 /// One prediction the live path made and the label the predictor later resolved for it: what every model and the
 /// ensemble said (in the predictor's model order), what came true, and the inputs of the baselines at that point.
+/// <paramref name="Index"/> counts the book's predictions (this one's place) and <paramref name="ResolvedAt"/> is the
+/// index of the prediction whose point resolved its label: the ensemble had learned from it from that one on, which
+/// lets the ensemble be replayed exactly under other options (<see cref="Ensembles.EnsembleTuning"/>).
 /// </summary>
 public sealed record EvaluationExample(
     long Sequence,
@@ -14,4 +17,6 @@ public sealed record EvaluationExample(
     ClassProbabilities Ensemble,
     LabelClass Label,
     double ReturnBps,
-    double[] BaselineInputs);
+    double[] BaselineInputs,
+    long Index = 0,
+    long ResolvedAt = 0);

@@ -16,7 +16,8 @@ public sealed class ExampleCollector
 {
     private readonly ImmutableArray<string> _baselineFeatures;
     private readonly Dictionary<long, double[]> _inputs = new();
-    private readonly Dictionary<long, (CompletedPrediction Prediction, double[] Inputs)> _waiting = new();
+    private readonly Dictionary<long, (CompletedPrediction Prediction, double[] Inputs, long Index)> _waiting = new();
+    private long _predictions;
     private readonly List<EvaluationExample> _examples = new();
     private int[]? _map;
     private int _validIndex = -1;
@@ -53,9 +54,9 @@ public sealed class ExampleCollector
         {
             if (!_waiting.Remove(label.Sequence, out var w)) continue;
             _examples.Add(new EvaluationExample(w.Prediction.Sequence, w.Prediction.TimeNs, w.Prediction.PerModel, w.Prediction.Ensemble,
-                label.Class, label.ReturnBps, w.Inputs));
+                label.Class, label.ReturnBps, w.Inputs, w.Index, _predictions));
         }
         double[] inputs = _inputs.Remove(prediction.Sequence, out double[]? captured) ? captured : new double[_baselineFeatures.Length];
-        _waiting[prediction.Sequence] = (prediction, inputs);
+        _waiting[prediction.Sequence] = (prediction, inputs, _predictions++);
     }
 }

@@ -65,10 +65,11 @@ public static class PredictionEvaluator
                 Score(scored, members, settings.TrainedBaselines, bootstrap, "not fit on this recording"),
                 InSession(all, first, members, settings), market.FinalEnsembleWeights));
         }
-        int pooledBlock = blocks.Count == 0 ? 1 : blocks.Order().ElementAt(blocks.Count / 2);
+        // The largest market's block: the small ones would otherwise pull the pooled blocks below a horizon.
+        int pooledBlock = blocks.Count == 0 ? 1 : blocks[segments.Select((s, i) => (s.Count, i)).MaxBy(x => x.Count).i];
         var pooledBootstrap = new BlockBootstrap(segments, pooledBlock, settings.Resamples);
         string data = settings.AllUnseen ? "every labelled prediction" : $"the last {TestShare:P0} of each session's labelled predictions (the train verb's test part)";
-        string bootstrapNote = $"circular block bootstrap per market, {settings.Resamples} resamples, 95 % percentile intervals; blocks of at least two label horizons (pooled: {pooledBlock} examples)";
+        string bootstrapNote = $"circular block bootstrap per market, {settings.Resamples} resamples, 95 % percentile intervals; blocks of at least two label horizons (pooled: {pooledBlock} examples, the largest market's)";
         return new EvaluationReport(data, Describe(settings.Label), settings.RoundTripCostBps, [.. members], pooled.Count, bootstrapNote,
             Score(pooled, members, settings.TrainedBaselines, pooledBootstrap, "not fit on these recordings"), results);
     }

@@ -18,8 +18,10 @@ public sealed class BookPredictor
 {
     /// <param name="trainedModels">Incremental models are followed here and answer at once; the others are batch models, asked by the caller.</param>
     /// <param name="copyWindows">See <see cref="SymbolPredictor"/>: true when batch models answer later on other threads.</param>
+    /// <param name="onlineModels">Trained members that keep learning per book (the logistic member): one fresh copy each, after the Dirichlet learners.</param>
     public BookPredictor(Venue venue, string symbol, FeatureOptions features, IReadOnlyList<DirichletStateOptions> learners,
-        IReadOnlyList<IProbabilisticModel> trainedModels, LabelOptions labels, EnsembleOptions ensemble, bool copyWindows)
+        IReadOnlyList<IProbabilisticModel> trainedModels, LabelOptions labels, EnsembleOptions ensemble, bool copyWindows,
+        IReadOnlyList<Func<IOnlineLearner>>? onlineModels = null)
     {
         ArgumentNullException.ThrowIfNull(learners);
         ArgumentNullException.ThrowIfNull(trainedModels);
@@ -27,7 +29,7 @@ public sealed class BookPredictor
         IIncrementalModel[] followed = [.. trainedModels.OfType<IIncrementalModel>()];
         BatchModels = [.. trainedModels.Where(m => m is not IIncrementalModel)];
         int window = BatchModels.Count == 0 ? 1 : BatchModels.Max(m => m.WindowLength);
-        Predictor = new SymbolPredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o))],
+        Predictor = new SymbolPredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o)), .. (onlineModels ?? []).Select(create => create())],
             [.. BatchModels.Select(m => new ModelInfo(m.Name, m.Version))], window, labels, ensemble, copyWindows, followed);
     }
 
