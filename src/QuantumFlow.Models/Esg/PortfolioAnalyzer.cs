@@ -7,7 +7,13 @@ public static class PortfolioAnalyzer
     public const double LeaderScore = 70;
     public const double LaggardScore = 50;
 
-    /// <exception cref="EsgDataException">a holding names a company not given, or the weights do not sum to more than 0.</exception>
+    /// <summary>
+    /// Weights are relative, so each may be any finite number, but their sum must be too: past double's range every
+    /// share becomes NaN and the weighted score a silent wrong number.
+    /// </summary>
+    public const string OverflowMessage = "the weights sum past the largest representable number; scale them down (they are relative: 60 and 40 mean 60 % and 40 %)";
+
+    /// <exception cref="EsgDataException">a holding names a company not given, or the weights do not sum to more than 0 (or overflow).</exception>
     public static PortfolioAnalysis Analyze(EsgPortfolio portfolio, IReadOnlyList<CompanyMetrics> companies, EsgProfile profile)
     {
         var byId = companies.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
@@ -18,6 +24,8 @@ public static class PortfolioAnalyzer
         double total = portfolio.Holdings.Sum(h => h.Weight);
         if (portfolio.Holdings.Count == 0 || !(total > 0))
             errors.Add(new EsgDataError(portfolio.Name, "holdings", "weight", "the portfolio needs at least one holding with a positive weight"));
+        else if (!double.IsFinite(total))
+            errors.Add(new EsgDataError(portfolio.Name, "holdings", "weight", OverflowMessage));
         if (errors.Count > 0) throw new EsgDataException(errors);
 
         // One row per company: a company listed twice is one position with the summed weight.
