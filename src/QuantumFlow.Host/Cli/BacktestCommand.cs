@@ -146,6 +146,8 @@ public static class BacktestCommand
     {
         if (s.Journal is not null && s.Recordings.Count > 0)
             return "--journal and --recording conflict: replay either a node's journal or recordings, not both";
+        if (s.Symbol is { } id && !QuantumFlow.Actors.Books.BookId.TryParse(id, out _, out _))
+            return $"--symbol '{id}' is not a book id (venue:symbol, e.g. binance-usdm:BTCUSDT)";
         if (s.WalkForward && s.Folds is < MinFolds or > MaxFolds)
             return $"--folds {s.Folds} is out of range; give {MinFolds} to {MaxFolds}";
         foreach (string path in s.Recordings)
