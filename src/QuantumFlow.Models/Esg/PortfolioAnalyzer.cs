@@ -13,6 +13,16 @@ public static class PortfolioAnalyzer
     /// </summary>
     public const string OverflowMessage = "the weights sum past the largest representable number; scale them down (they are relative: 60 and 40 mean 60 % and 40 %)";
 
+    /// <summary>
+    /// The sector's weighted score; a sector held only at weight 0 (allowed: a position kept on the list) has no
+    /// weights to divide by, so it shows the plain mean of its companies instead of 0/0 (NaN, which JSON cannot carry).
+    /// </summary>
+    private static double SectorScore(List<HoldingScore> sector)
+    {
+        double weight = sector.Sum(h => h.Weight);
+        return weight > 0 ? sector.Sum(h => h.Weight * h.Score.Overall) / weight : sector.Average(h => h.Score.Overall);
+    }
+
     /// <exception cref="EsgDataException">a holding names a company not given, or the weights do not sum to more than 0 (or overflow).</exception>
     public static PortfolioAnalysis Analyze(EsgPortfolio portfolio, IReadOnlyList<CompanyMetrics> companies, EsgProfile profile)
     {
@@ -38,7 +48,7 @@ public static class PortfolioAnalyzer
         double overall = Weighted(s => s.Overall);
         var bySector = holdings.GroupBy(h => h.Score.Sector)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(h => h.Weight * h.Score.Overall) / g.Sum(h => h.Weight));
+            .ToDictionary(g => g.Key, g => SectorScore(g.ToList()));
         var distribution = EsgRating.Scale.ToDictionary(r => r.Code, r => holdings.Count(h => h.Score.Rating == r));
         return new PortfolioAnalysis(
             portfolio.Name, profile.Name, holdings,
