@@ -14,4 +14,13 @@ public sealed record InspectionOptions
     public int Port { get; init; } = DefaultPort;
     /// <summary>Needed by commands that change the cluster; none configured: those commands are refused.</summary>
     public string? Token { get; init; }
+
+    /// <summary>
+    /// A client must send its first request this soon after connecting (`pbm` connects when it has one to send), so
+    /// connections opened and left silent cannot hold the server's slots.
+    /// </summary>
+    public TimeSpan HelloDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A connection with no command running and no request for this long is closed (an idle prompt reconnects).</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -19,8 +19,21 @@ public static class ReportWriter
     {
         Directory.CreateDirectory(directory);
         string json = Path.Combine(directory, "report.json"), html = Path.Combine(directory, "report.html");
-        File.WriteAllText(json, JsonSerializer.Serialize(report, Json));
-        File.WriteAllText(html, ReportHtml.Render(report));
+        // Both rendered before either is written, each written under a temporary name and moved: a failure leaves
+        // no half-written report (nor a new report.json beside an old report.html).
+        (string Path, string Text)[] files = [(json, JsonSerializer.Serialize(report, Json)), (html, ReportHtml.Render(report))];
+        try
+        {
+            foreach ((string path, string text) in files) File.WriteAllText(path + ".partial", text);
+            foreach ((string path, _) in files) File.Move(path + ".partial", path, overwrite: true);
+        }
+        finally
+        {
+            foreach ((string path, _) in files)
+            {
+                if (File.Exists(path + ".partial")) File.Delete(path + ".partial");
+            }
+        }
         return [json, html];
     }
 }

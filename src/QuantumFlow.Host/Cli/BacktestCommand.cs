@@ -36,6 +36,12 @@ public static class BacktestCommand
         public string? Report { get; init; }
     }
 
+    /// <summary>
+    /// Bounds of --folds: every part is a full engine run over its share of the span, held in memory, so the count
+    /// is bounded where it stops meaning anything (a part of a few seconds) rather than where memory runs out.
+    /// </summary>
+    public const int MinFolds = 2, MaxFolds = 100;
+
     public static Command Create()
     {
         var journal = new Option<string?>("--journal") { Description = "Replay a node's journal: sqlite:PATH, postgres:CONNSTR, or PATH.db (needs --symbol)." };
@@ -55,7 +61,7 @@ public static class BacktestCommand
         var models = new Option<string?>("--models") { Description = "Checkpoint directory for the trained models (as run --models)." };
         var bayesOnly = new Option<bool>("--bayes-only") { Description = "Only the online Bayesian learners: fast, no checkpoints." };
         var walkForward = new Option<bool>("--walk-forward") { Description = "Split the span into --folds parts in time order; test on each part after warming up on all earlier ones." };
-        var folds = new Option<int>("--folds") { Description = "Walk-forward parts (the first only warms up).", DefaultValueFactory = _ => 4 };
+        var folds = new Option<int>("--folds") { Description = $"Walk-forward parts (the first only warms up), {MinFolds} to {MaxFolds}.", DefaultValueFactory = _ => 4 };
         var report = new Option<string?>("--report") { Description = "Write report.json and a self-contained report.html into this directory." };
 
         var command = new Command("backtest", "Replay market events through the prediction pipeline and an execution simulator (latency, queue position, fees once); metrics, deflated Sharpe, HTML report.");
@@ -88,12 +94,14 @@ public static class BacktestCommand
         return command;
     }
 
-    /// <returns>0 done; 2 bad arguments or unreadable input (said on <paramref name="error"/>).</returns>
+    /// <returns>0 done; 2 bad arguments, unreadable input, an unreachable journal, or nothing traded for the book asked
+    /// for (said in one line on <paramref name="error"/>).</returns>
     public static int Run(Settings settings, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken = default)
     {
         BacktestReport report;
         try
         {
+            if (Problem(settings) is { } problem) return CliErrors.Report(error, problem);
             var options = new BacktestOptions
             {
                 Costs = settings.Costs,
@@ -104,21 +112,49 @@ public static class BacktestCommand
             };
             options.Validate();
             StrategySet.Create(settings.Strategy, settings.Thresholds); // refuse bad choices before replaying anything
+            if (settings.Journal is { } journal && JournalCheck.Problem(JournalOf(journal)) is { } unreadable) return CliErrors.Report(error, unreadable);
+            if (settings.Report is { } dir && CliErrors.OutputDirectoryProblem("--report", dir) is { } unwritable) return CliErrors.Report(error, unwritable);
             IReplaySource source = OpenSource(settings, error);
             report = WithProgress(console, source, p => BacktestRunner.Run(source, options, () => StrategySet.Create(settings.Strategy, settings.Thresholds),
                 settings.WalkForward, settings.Folds, p, cancellationToken));
         }
-        catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException)
+        catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
+            return CliErrors.Report(error, e);
         }
+        if (report.Runs.Count == 0 || report.Runs.All(r => r.Events == 0))
+            return CliErrors.Report(error, settings.Symbol is { } wanted
+                ? $"--symbol {wanted}: no events for that book in {report.Input}; nothing traded"
+                : $"no book in {report.Input}; nothing traded");
         foreach (BacktestResult r in report.Runs) Summary(console, r);
-        if (settings.Report is { } dir)
+        if (settings.Report is { } reportDir)
         {
-            foreach (string file in ReportWriter.Write(report, dir)) console.MarkupLine($"wrote [bold]{Markup.Escape(file)}[/]");
+            try
+            {
+                foreach (string file in ReportWriter.Write(report, reportDir)) console.MarkupLine($"wrote [bold]{Markup.Escape(file)}[/]");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return CliErrors.Report(error, $"--report {reportDir}: {e.Message}");
+            }
         }
         return 0;
+    }
+
+    /// <summary>What is wrong with the flags on their own, before any file is opened.</summary>
+    private static string? Problem(Settings s)
+    {
+        if (s.Journal is not null && s.Recordings.Count > 0)
+            return "--journal and --recording conflict: replay either a node's journal or recordings, not both";
+        if (s.Symbol is { } id && !QuantumFlow.Actors.Books.BookId.TryParse(id, out _, out _))
+            return $"--symbol '{id}' is not a book id (venue:symbol, e.g. binance-usdm:BTCUSDT)";
+        if (s.WalkForward && s.Folds is < MinFolds or > MaxFolds)
+            return $"--folds {s.Folds} is out of range; give {MinFolds} to {MaxFolds}";
+        foreach (string path in s.Recordings)
+        {
+            if (CliErrors.InputFileProblem("--recording", path) is { } problem) return problem;
+        }
+        return null;
     }
 
     /// <summary>The replay source: the journal or recordings (default: the shipped sample) through the models `run` uses.</summary>

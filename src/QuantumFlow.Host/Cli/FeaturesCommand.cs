@@ -17,10 +17,10 @@ public static class FeaturesCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "Recordings; files of one session in order are read as one stream. Default: the shipped sample.", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out") { Description = "Output file: .csv, or .parquet for Parquet.", Required = true };
-        var horizon = new Option<long>("--horizon") { Description = "Label horizon h, in --horizon-unit.", DefaultValueFactory = _ => LabelOptions.Default.Horizon };
+        var horizon = new Option<long>("--horizon") { Description = $"Label horizon h, in --horizon-unit: 1 or more (at most 10^7 events); default {LabelOptions.Default.Horizon}.", DefaultValueFactory = _ => LabelOptions.Default.Horizon };
         var unit = new Option<string>("--horizon-unit") { Description = "events (book updates) or ms.", DefaultValueFactory = _ => "events" };
         unit.AcceptOnlyFromAmong("events", "ms");
-        var threshold = new Option<double>("--threshold-bps") { Description = "UP/DOWN when the mid moves more than this (bps); FLAT otherwise.", DefaultValueFactory = _ => LabelOptions.Default.ThresholdBps };
+        var threshold = new Option<double>("--threshold-bps") { Description = $"UP/DOWN when the mid moves more than this (bps, finite, 0 or more); FLAT otherwise; default {LabelOptions.Default.ThresholdBps.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", DefaultValueFactory = _ => LabelOptions.Default.ThresholdBps };
         var mode = new Option<string>("--threshold-mode") { Description = "fixed; spread: at least the spread in bps; volatility: at least the realised volatility in bps.", DefaultValueFactory = _ => "fixed" };
         mode.AcceptOnlyFromAmong("fixed", "spread", "volatility");
         var smoothed = new Option<bool>("--smoothed") { Description = "Compare the mean mid over (t, t+h] instead of the mid at t+h." };
@@ -56,8 +56,12 @@ public static class FeaturesCommand
         }
         catch (ArgumentException e)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
+            return CliErrors.Report(error, e);
+        }
+        if (CliErrors.OutputFileProblem("--out", outFile) is { } unwritable) return CliErrors.Report(error, unwritable);
+        foreach (string path in paths)
+        {
+            if (CliErrors.InputFileProblem("recording", path) is { } missing) return CliErrors.Report(error, missing);
         }
         bool parquet = outFile.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
         string temp = outFile + ".partial";
@@ -73,11 +77,17 @@ public static class FeaturesCommand
             }
             File.Move(temp, outFile, overwrite: true); // nothing half-written is left under the requested name
         }
-        catch (Exception e) when (e is MarketDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is MarketDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
-            File.Delete(temp);
-            error.WriteLine($"error: {e.Message}");
-            return 2;
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file could not be made or removed; the first error is the one to report.
+            }
+            return CliErrors.Report(error, e);
         }
         double seconds = clock.Elapsed.TotalSeconds;
         long labelled = Math.Max(1, stats.LabeledRows);

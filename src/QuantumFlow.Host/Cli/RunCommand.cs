@@ -38,15 +38,18 @@ public static class RunCommand
                 options = Training.PredictionModels.Attach(node.Read(parse), parse.GetValue(models), Console.Out);
                 spec = feed.Read(parse);
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return CliErrors.Report(Console.Error, e);
             }
             WebStart? web = null;
             if (!parse.GetValue(noWeb))
             {
                 string[] urls = parse.GetValue(httpUrls) ?? [];
+                foreach (string url in urls)
+                {
+                    if (UrlProblem(url) is { } problem) return CliErrors.Report(Console.Error, $"--http-urls '{url}': {problem}");
+                }
                 string? checkpoints = Training.PredictionModels.Find(parse.GetValue(models));
                 web = new WebStart(
                     urls.Length > 0 ? new WebOptions { Urls = urls } : new WebOptions(),
@@ -57,6 +60,17 @@ public static class RunCommand
             return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), Console.Out, cancel, web);
         });
         return run;
+    }
+
+    /// <summary>Why Kestrel could not listen on <paramref name="url"/>, or null; asked before the node starts.</summary>
+    public static string? UrlProblem(string url)
+    {
+        // Kestrel's wildcard hosts (every interface) are no URI host; any name stands in for them here.
+        string parsed = url.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal);
+        if (!Uri.TryCreate(parsed, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+            return "not an address to listen on; expected http://HOST:PORT (e.g. http://127.0.0.1:5080)";
+        if (uri.AbsolutePath != "/" || uri.Query.Length > 0) return "an address to listen on has no path or query";
+        return null;
     }
 
     /// <summary>The web host's part of `run`: its options, the scorer's own models, and where the checkpoints came from.</summary>

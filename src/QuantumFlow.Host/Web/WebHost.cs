@@ -120,20 +120,28 @@ public static class WebHost
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
         }));
         services.AddOpenApi();
+        services.AddWebSecurity(web);
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Routing first, so the security headers can take an endpoint's own policy (Scalar's) and still cover the
+        // static files served after them.
+        app.UseRouting();
+        app.UseSecurityHeaders();
+        app.UseCors();
+        app.UseMiddleware<CrossOriginGate>();
         if (Directory.Exists(webRoot))
         {
             var files = new PhysicalFileProvider(webRoot);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
-        app.UseRouting();
         app.UseHttpMetrics();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        // After the timeouts: a body trickled in slowly is cut off at the request timeout.
+        app.UseMiddleware<BodyLimitMiddleware>();
 
         RouteGroupBuilder api = app.MapGroup("/api");
         api.RequireRateLimiting(ApiRateLimit);
@@ -148,7 +156,7 @@ public static class WebHost
         app.MapHub<MarketHub>(MarketHub.Path);
         app.MapMetrics("/metrics");
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapScalarApiReference().WithSecurityHeadersPolicy(WebSecurity.ScalarPolicy);
         return app;
     }
 }

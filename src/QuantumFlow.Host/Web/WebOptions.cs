@@ -17,6 +17,12 @@ public sealed record WebOptions
     /// <summary>Required (header <c>X-Api-Key</c>) by mutating and admin endpoints; none set: they answer 403.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>
+    /// Origins (scheme://host[:port]) besides the host's own whose pages may call the API (CORS) and open the hub's
+    /// WebSocket. Empty: same origin only. Configuration: <c>AllowedOrigins</c>, separated by ';'.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
     /// <summary>Requests per client address per <see cref="RateLimitWindow"/> on /api; beyond: 429 with Retry-After.</summary>
     public int RateLimitPermits { get; init; } = 200;
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromSeconds(1);
@@ -58,12 +64,14 @@ public sealed record WebOptions
         string? urls = section["Urls"];
         string? permits = section["RateLimitPermits"];
         string? rate = section["PushRatePerSecond"];
+        string? origins = section["AllowedOrigins"];
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         return this with
         {
             ApiKey = section["ApiKey"] is { Length: > 0 } key ? key : ApiKey,
             // An address given on the command line wins over configuration.
             Urls = urls is { Length: > 0 } && ReferenceEquals(Urls, DefaultUrls) ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : Urls,
+            AllowedOrigins = origins is { Length: > 0 } ? origins.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : AllowedOrigins,
             RateLimitPermits = int.TryParse(permits, inv, out int p) && p > 0 ? p : RateLimitPermits,
             PushRatePerSecond = double.TryParse(rate, inv, out double r) && r > 0 ? r : PushRatePerSecond,
         };

@@ -29,8 +29,11 @@ public static class PortfolioFile
                 errors.Add(row.Error("company", $"unknown company '{company}'; known: {string.Join(", ", known)}"));
             holdings.Add(new Holding(company ?? "", weight));
         }
-        if (errors.Count == 0 && !(holdings.Sum(h => h.Weight) > 0))
+        double total = holdings.Sum(h => h.Weight);
+        if (errors.Count == 0 && !(total > 0))
             errors.Add(new EsgDataError(source, "(file)", "weight", "the portfolio needs at least one holding with a positive weight"));
+        else if (errors.Count == 0 && !double.IsFinite(total))
+            errors.Add(new EsgDataError(source, "(file)", "weight", PortfolioAnalyzer.OverflowMessage));
         EsgRecords.ThrowIfAny(errors);
 
         string name = root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String

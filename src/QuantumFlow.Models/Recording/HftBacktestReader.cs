@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Venues;
 
@@ -46,7 +45,7 @@ public sealed class HftBacktestReader : IRecordingReader
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         int b0 = file.ReadByte(), b1 = file.ReadByte();
         file.Position = 0;
-        return b0 == 0x1f && b1 == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return b0 == 0x1f && b1 == 0x8b ? new GzipEndCheck(file, System.IO.Path.GetFileName(path)) : file;
     }
 
     public void Dispose() => _lines.Dispose();

@@ -41,9 +41,11 @@ public sealed class BookVerifyCommandTests : IDisposable
             Shared(usdm + "btcusdt_20230404.dat.gz"), Shared(usdm + "btcusdt_20230405.dat.gz"),
             Shared("binance-hftbacktest/spot/btcusdt_20230405.dat.gz"),
         ];
-        (int code, string output, _) = Run(paths);
+        (int code, string output, string error) = Run(paths);
         string[] lines = output.Trim().Split('\n');
-        Assert.Equal(0, code);
+        // The spot file has no snapshot: nothing in it could be checked, which is no pass.
+        Assert.Equal(1, code);
+        Assert.Equal("error: nothing checked in btcusdt_20230405.dat.gz: no snapshot in the stream, so the book was never rebuilt", error.Trim());
         Assert.Equal(5, lines.Length); // three two-day sessions, one spot file, the total
         Assert.Contains("btcusdt_20240718.gz + btcusdt_20240719.gz: BinanceUsdm BTCUSDT: ok", lines[0]);
         Assert.Contains("no snapshot in stream", lines[3]);

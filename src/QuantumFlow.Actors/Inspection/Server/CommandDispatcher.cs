@@ -59,6 +59,12 @@ public sealed class CommandDispatcher
         }
     }
 
+    /// <summary>Whether a token is this node's (false when the node has none): such a client may take the kept slot.</summary>
+    public bool HasTokenOf(string? given) => _token is not null && Refusal(given) is null;
+
+    /// <summary>Whether this node has a token configured, and so keeps a slot for clients that bring it.</summary>
+    public bool KeepsSlotForToken => _token is not null;
+
     /// <summary>Why a token does not allow changing the cluster; null when it does. Compared in constant time.</summary>
     private string? Refusal(string? given)
     {

@@ -8,9 +8,11 @@ namespace QuantumFlow.Actors.Inspection.Server;
 
 /// <summary>
 /// One client: a hello, then requests one at a time, each answered by its frames and an end frame. The read loop keeps
-/// reading while a command runs, so a cancel frame (or the client going away) stops a tail.
+/// reading while a command runs, so a cancel frame (or the client going away) stops a tail. A client silent past the
+/// hello deadline (before its first request) or the idle timeout (no command running) is told so and closed; a client
+/// in the kept slot must bring the node's token with its first request.
 /// </summary>
-internal sealed class InspectionConnection(TcpClient client, CommandDispatcher dispatcher, HelloFrame hello, ILoggingAdapter log)
+internal sealed class InspectionConnection(TcpClient client, CommandDispatcher dispatcher, HelloFrame hello, ILoggingAdapter log, InspectionOptions limits, bool keptSlot)
 {
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -22,11 +24,22 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
         var busy = new StrongBox<bool>();
         CancellationTokenSource? runningCancel = null;
         long runningId = -1;
+        // Cancels the read when the client stays silent: rescheduled on every frame, paused while a command runs.
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        silence.CancelAfter(limits.HelloDeadline);
+        bool first = true;
         try
         {
             await writer.WriteAsync(hello, stopping);
-            while (await reader.ReadFrameAsync(stopping) is { } frame)
+            while (await reader.ReadFrameAsync(silence.Token) is { } frame)
             {
+                silence.CancelAfter(limits.IdleTimeout);
+                if (first && keptSlot && !(frame is RunFrame withToken && dispatcher.HasTokenOf(withToken.Token)))
+                {
+                    await TryWriteAsync(writer, new EndFrame(frame.Id, ExitCodes.Failed, InspectionServer.Full));
+                    return;
+                }
+                first = false;
                 switch (frame)
                 {
                     case RunFrame run when Volatile.Read(ref busy.Value):
@@ -37,7 +50,8 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
                         runningCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                         runningId = run.Id;
                         Volatile.Write(ref busy.Value, true);
-                        running = ExecuteAsync(run, writer, busy, runningCancel.Token);
+                        silence.CancelAfter(Timeout.InfiniteTimeSpan); // a tail may run for hours with nothing to read
+                        running = ExecuteAsync(run, writer, busy, silence, runningCancel.Token);
                         break;
                     case CancelFrame cancel when cancel.Id == runningId:
                         runningCancel?.Cancel();
@@ -53,6 +67,12 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
         catch (InspectionProtocolException e)
         {
             await TryWriteAsync(writer, new EndFrame(0, ExitCodes.Usage, e.Message));
+        }
+        catch (OperationCanceledException) when (silence.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            TimeSpan waited = first ? limits.HelloDeadline : limits.IdleTimeout;
+            await TryWriteAsync(writer, new EndFrame(0, ExitCodes.Failed,
+                $"no request within {waited.TotalSeconds:0.###} s {(first ? "of connecting" : "of the last one")}: closing this idle connection"));
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -73,7 +93,7 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
         }
     }
 
-    private async Task ExecuteAsync(RunFrame run, FrameWriter writer, StrongBox<bool> busy, CancellationToken cancel)
+    private async Task ExecuteAsync(RunFrame run, FrameWriter writer, StrongBox<bool> busy, CancellationTokenSource silence, CancellationToken cancel)
     {
         // Off the read loop's continuation: a handler that blocks briefly must not hold up reading the cancel frame.
         await Task.Yield();
@@ -84,6 +104,15 @@ internal sealed class InspectionConnection(TcpClient client, CommandDispatcher d
         }
         finally
         {
+            // The idle clock restarts before the connection is free: the next command may pause it again at once.
+            try
+            {
+                silence.CancelAfter(limits.IdleTimeout);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection is already closing.
+            }
             // Free before the end frame goes out: a client may send its next command the moment it reads that frame.
             Volatile.Write(ref busy.Value, false);
         }

@@ -45,7 +45,7 @@ public sealed class InspectionHost : IExtension
         string? problem = null;
         try
         {
-            server = InspectionServer.Start(options.Inspection.Host, options.Inspection.Port, dispatcher, hello, log);
+            server = InspectionServer.Start(options.Inspection.Host, options.Inspection.Port, dispatcher, hello, log, options.Inspection);
         }
         catch (SocketException e)
         {

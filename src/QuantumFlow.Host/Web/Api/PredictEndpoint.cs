@@ -18,7 +18,8 @@ public static class PredictEndpoint
 {
     public static RouteGroupBuilder MapPredictEndpoint(this RouteGroupBuilder api)
     {
-        api.MapPost("/predict", Score).WithSummary("Score an order-book snapshot sent by the caller");
+        api.MapPost("/predict", Score).WithSummary("Score an order-book snapshot sent by the caller")
+            .WithBodyLimit(BodyLimit.Predict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return api;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using QuantumFlow.Host.Web.Api;
 using QuantumFlow.Models.Esg;
 
 namespace QuantumFlow.Host.Web.Esg;
@@ -50,7 +51,8 @@ public static class EsgEndpoints
                     Results.Ok(CompanyFile.Parse(text, "request body", FormatOf(request)).Select(c => EsgScorer.Score(c, p)).ToList())))
             .WithName("EsgScoreCompanies").WithSummary("Score your own companies: a companies file as the body (JSON, or CSV with Content-Type text/csv).")
             .Accepts<IReadOnlyList<CompanyMetrics>>("application/json", "text/csv")
-            .Produces<IReadOnlyList<EsgScore>>().ProducesValidationProblem();
+            .Produces<IReadOnlyList<EsgScore>>().ProducesValidationProblem()
+            .WithBodyLimit(BodyLimit.EsgFile).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("/portfolio", (string? profile) => WithProfile(profile, p => Results.Ok(PortfolioAnalyzer.Analyze(data.Portfolio, data.Companies, p))))
             .WithName("EsgPortfolio").WithSummary("The example portfolio: weighted score, leaders, laggards, score by sector, rating distribution.")
@@ -67,7 +69,8 @@ public static class EsgEndpoints
                 }))
             .WithName("EsgAnalyzePortfolio").WithSummary("Analyse your own holdings: {\"holdings\": [{\"company\": ID, \"weight\": W}], \"companies\"?: [...]}.")
             .Accepts<JsonElement>("application/json")
-            .Produces<PortfolioAnalysis>().ProducesValidationProblem();
+            .Produces<PortfolioAnalysis>().ProducesValidationProblem()
+            .WithBodyLimit(BodyLimit.EsgFile).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapPost("/what-if", async (HttpRequest request) =>
             {
@@ -98,7 +101,8 @@ public static class EsgEndpoints
             })
             .WithName("EsgWhatIf").WithSummary("Rescore a company with changed CO2, renewables, recycling, satisfaction, diversity, female board share.")
             .Accepts<WhatIfRequest>("application/json")
-            .Produces<WhatIfResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<WhatIfResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithBodyLimit(BodyLimit.EsgWhatIf).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("/what-if/levers", () => Results.Ok(WhatIfLever.All))
             .WithName("EsgWhatIfLevers").WithSummary("The what-if levers: field, range, step, unit.")

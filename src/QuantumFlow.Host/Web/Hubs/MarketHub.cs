@@ -13,13 +13,19 @@ public sealed class MarketHub(PushThrottle throttle, MarketState market) : Hub
     public const string Path = "/hubs/market";
     /// <summary>More would only let one client make the throttle's per-client state large.</summary>
     public const int MaxSymbolsPerCall = 200;
+    /// <summary>
+    /// Symbols one connection may hold in all: calls of <see cref="MaxSymbolsPerCall"/> each would otherwise grow a
+    /// connection's state without end ("*" covers every symbol at the cost of one).
+    /// </summary>
+    public const int MaxSymbolsPerConnection = 1000;
 
     /// <summary>Adds symbols; returns the symbols the host knows now, and sends the latest of each at once.</summary>
     /// <exception cref="HubException">more than <see cref="MaxSymbolsPerCall"/> symbols, or an empty or overlong name.</exception>
     public IReadOnlyList<string> Subscribe(string[] symbols)
     {
         Check(symbols);
-        throttle.Subscribe(Context.ConnectionId, symbols ?? []);
+        if (!throttle.TrySubscribe(Context.ConnectionId, symbols ?? [], MaxSymbolsPerConnection, out int held))
+            throw new HubException($"at most {MaxSymbolsPerConnection} symbols per connection ({held} with these); unsubscribe some, or subscribe to \"*\"");
         bool all = symbols?.Contains(PushThrottle.AllSymbols) == true;
         foreach (SymbolState s in market.Symbols.Where(s => all || symbols?.Contains(s.EntityId) == true))
         {
@@ -38,8 +44,10 @@ public sealed class MarketHub(PushThrottle throttle, MarketState market) : Hub
     {
         if (symbols is null) return;
         if (symbols.Length > MaxSymbolsPerCall) throw new HubException($"at most {MaxSymbolsPerCall} symbols per call, not {symbols.Length}");
-        if (symbols.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.Length > 100) is { } bad)
-            throw new HubException($"'{bad}' is not a symbol: use entity ids such as binance-usdm:BTCUSDT, or \"*\" for all");
+        // An index, not the element: a null element would read as "none found".
+        int bad = Array.FindIndex(symbols, s => string.IsNullOrWhiteSpace(s) || s.Length > 100);
+        if (bad >= 0)
+            throw new HubException($"{(symbols[bad] is null ? "null" : $"'{symbols[bad]}'")} (item {bad + 1}) is not a symbol: use entity ids such as binance-usdm:BTCUSDT, or \"*\" for all");
     }
 
     /// <summary>The symbols the host has seen outputs for (from every node of the cluster).</summary>

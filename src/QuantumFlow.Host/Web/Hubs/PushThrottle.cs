@@ -28,10 +28,21 @@ public sealed class PushThrottle(IHubContext<MarketHub> hub, WebOptions options)
 
     public void Disconnect(string connectionId) => _clients.TryRemove(connectionId, out _);
 
-    public void Subscribe(string connectionId, IEnumerable<string> symbols)
+    public void Subscribe(string connectionId, IEnumerable<string> symbols) => TrySubscribe(connectionId, symbols, int.MaxValue, out _);
+
+    /// <summary>Adds the symbols unless the connection would then hold more than <paramref name="cap"/>; all or none.</summary>
+    /// <param name="held">the symbols the connection holds afterwards (or would have held, when refused).</param>
+    public bool TrySubscribe(string connectionId, IEnumerable<string> symbols, int cap, out int held)
     {
         Client c = _clients.GetOrAdd(connectionId, id => new Client(id));
-        lock (c) c.Symbols.UnionWith(symbols.Where(s => !string.IsNullOrWhiteSpace(s)));
+        lock (c)
+        {
+            string[] added = symbols.Where(s => !string.IsNullOrWhiteSpace(s) && !c.Symbols.Contains(s)).Distinct(StringComparer.Ordinal).ToArray();
+            held = c.Symbols.Count + added.Length;
+            if (held > cap) return false;
+            c.Symbols.UnionWith(added);
+            return true;
+        }
     }
 
     public void Unsubscribe(string connectionId, IEnumerable<string> symbols)

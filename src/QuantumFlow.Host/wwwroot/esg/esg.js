@@ -102,6 +102,8 @@ async function loadScores() {
 
 function buildSliders() {
   const form = $("whatif-sliders");
+  // A handler set from script, not an onsubmit attribute: the page's CSP runs no inline script.
+  form.onsubmit = (e) => e.preventDefault();
   form.replaceChildren(...state.levers.map((l) => {
     const output = el("output", { id: `whatif-value-${l.field}`, "data-testid": `whatif-value-${l.field}` }, `0 ${l.unit}`);
     const input = el("input", { type: "range", id: `whatif-${l.field}`, "data-field": l.field, "data-testid": `whatif-slider-${l.field}`,
