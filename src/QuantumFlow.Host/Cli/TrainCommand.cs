@@ -3,6 +3,7 @@ using QuantumFlow.Host.Training;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Training;
 using QuantumFlow.Models.Torch.Networks;
+using QuantumFlow.Models.Venues;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Cli;
@@ -66,28 +67,41 @@ public static class TrainCommand
                 Epochs = Math.Max(1, parse.GetValue(epochs)),
                 Threads = Math.Max(1, parse.GetValue(threads)),
             };
-            List<SessionRows> sessions = TrainingData.Load(parse.GetValue(data)!, labels, Console.WriteLine);
-            var trainer = new ModelTrainer(settings, Console.WriteLine);
-            if (!AnsiConsole.Profile.Capabilities.Interactive)
+            List<SessionRows> sessions;
+            try
             {
-                trainer.Run(sessions);
+                sessions = TrainingData.Load(parse.GetValue(data)!, labels, Console.WriteLine);
+                if (sessions.Count == 0) throw new ArgumentException("no labelled rows in the recordings given");
+                var trainer = new ModelTrainer(settings, Console.WriteLine);
+                if (!AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    trainer.Run(sessions);
+                    return 0;
+                }
+                Interactive(trainer, sessions, kinds.Length * settings.Trials);
                 return 0;
             }
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                .Start(ctx =>
-                {
-                    ProgressTask task = ctx.AddTask("training", maxValue: kinds.Length * settings.Trials);
-                    int done = 0, lastTrial = 0;
-                    trainer.Run(sessions, (text, trial, _) =>
-                    {
-                        if (trial != lastTrial) { lastTrial = trial; task.Value = done++; }
-                        task.Description = Markup.Escape(text);
-                    });
-                    task.Value = task.MaxValue;
-                });
-            return 0;
+            catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }
+
+    private static void Interactive(ModelTrainer trainer, List<SessionRows> sessions, int steps) =>
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("training", maxValue: steps);
+                int done = 0, lastTrial = 0;
+                trainer.Run(sessions, (text, trial, _) =>
+                {
+                    if (trial != lastTrial) { lastTrial = trial; task.Value = done++; }
+                    task.Description = Markup.Escape(text);
+                });
+                task.Value = task.MaxValue;
+            });
 }

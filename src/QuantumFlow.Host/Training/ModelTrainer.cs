@@ -26,9 +26,10 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
     public IReadOnlyList<TorchCheckpoint> Run(IReadOnlyList<SessionRows> sessions, Action<string, int, int>? progress = null)
     {
         TorchRuntime.Initialize(settings.Threads, settings.Seed);
-        ChronologicalSplit split = ChronologicalSplit.Make(sessions, settings.Window, HorizonRows(sessions, settings.Labels));
+        ChronologicalSplit split = ChronologicalSplit.Make(sessions, settings.Window, s => HorizonRows([s], settings.Labels));
         log($"examples: train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} (held out), purge {split.Purge} rows");
-        if (split.Train.Count == 0 || split.Validation.Count == 0) throw new InvalidOperationException("not enough labelled rows for a train and a validation part");
+        if (split.Train.Count == 0 || split.Validation.Count == 0)
+            throw new ArgumentException($"not enough labelled rows for a train and a validation part ({split.Train.Count} and {split.Validation.Count} examples; sessions shorter than a window, a purge and a label horizon give none)");
         ImmutableArray<string> features = ModelInputs.Of(sessions[0].Names);
         Scaler scaler = TrainingData.FitScaler(sessions, split.Train, features);
         List<Example> train = Subsample(split.Train, settings.MaxTrainExamples);
@@ -39,6 +40,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
         log($"train classes: down {counts[0]}, flat {counts[1]}, up {counts[2]}; {features.Length} features, window {settings.Window}");
 
         if (settings.Logistic) TrainLogistic(sessions, train, split.Validation, features, HorizonRows(sessions, settings.Labels));
+
 
         var rng = new Random(settings.Seed);
         var saved = new List<TorchCheckpoint>();
@@ -124,7 +126,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
         List<double[]> rows = [.. train.Select(Pick)];
         List<LabelClass> labels = [.. train.Select(LabelOf)];
         (LogisticRegressionModel Model, double L2, double Loss)? best = null;
-        foreach (double l2 in new[] { 1e-4, 1e-3, 1e-2 })
+        foreach (double l2 in new[] { 1e-2, 1e-1, 0.3, 1 })
         {
             var model = LogisticRegressionModel.Fit(features, rows, labels, l2, iterations: 400, balanced: false);
             int[] bound = model.Scaler.Bind(sessions[0].Names);
@@ -141,7 +143,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
             Label = settings.Labels,
         };
         (double Rate, double Loss)? online = null;
-        foreach (double rate in new[] { 0, 1e-3, 3e-3, 1e-2 })
+        foreach (double rate in new[] { 0, 3e-4, 1e-3, 3e-3 })
         {
             double loss = OnlineLoss(member with { LearningRate = rate }, sessions, validation, horizonRows);
             log(string.Create(CultureInfo.InvariantCulture, $"logistic: online rate {rate:G2}: validation log-loss {loss:F4}"));

@@ -10,8 +10,8 @@ namespace QuantumFlow.Models.Backtest;
 /// prediction made right after each out, through the same <see cref="BookPredictor"/> the prediction actor runs. The
 /// networks the book follows (<see cref="IIncrementalModel"/>) answer inside it, as live; only batch models are asked
 /// here. By <see cref="SymbolPredictor"/>'s rule the result does not depend on when the batch models answer, only on each
-/// model's answer for each window, which does not depend on the batch it ran in (batches of at least
-/// <see cref="MinimumBatchModel.DefaultMinimumBatch"/> for the shipped Torch checkpoints, tested); so the replay equals
+/// model's answer for each window, which does not depend on the batch it ran in (the exported networks compute each
+/// window alone; Torch modules run through <see cref="FixedBatchModel"/>, tested); so the replay equals
 /// the live run whether it asks one window at a time (<see cref="Step"/>) or, like a loaded model actor, many at once.
 /// <para>
 /// <see cref="Push"/> and <see cref="Run"/> with a <c>maxBatch</c> above 1 do the latter, for speed: predictions wait, with their window

@@ -73,6 +73,10 @@ public sealed class FeatureEngine
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(update);
+        // A snapshot from before the engine's clock is a new session (a replay that loops, a recording that starts
+        // over): every window and the clock start again from it, or every time-based feature and label would see the
+        // whole new session as one instant. The sequence keeps counting, so predictions stay distinct.
+        if (update.Kind == MessageKind.Snapshot && _hasBook && ClockOf(update) < _nowNs) StartOver();
         bool comparable;
         if (update.Kind == MessageKind.Delta && _hasBook)
         {
@@ -131,6 +135,13 @@ public sealed class FeatureEngine
     /// <summary>Forgets everything, as if new (a new session, or replaying again), without allocating.</summary>
     public void Reset()
     {
+        StartOver();
+        Vector.Sequence = Vector.BookUpdates = 0;
+    }
+
+    /// <summary>Forgets the book, the windows and the clock; the output's counters go on.</summary>
+    private void StartOver()
+    {
         _bids.Clear();
         _asks.Clear();
         _price.Clear();
@@ -142,7 +153,6 @@ public sealed class FeatureEngine
         Array.Clear(_v);
         _hasBook = false;
         _nowNs = 0;
-        Vector.Sequence = Vector.BookUpdates = 0;
         Vector.TimeNs = Vector.ExchangeTimeNs = Vector.ReceiveTimeNs = 0;
         Vector.Trigger = MessageKind.Other;
     }
@@ -150,10 +160,12 @@ public sealed class FeatureEngine
     /// <summary>The engine clock never goes back: a message older than the last one counts as simultaneous.</summary>
     private long Advance(MarketMessage m)
     {
-        long t = Options.Clock == FeatureClock.Exchange && m.ExchangeTimeNs != 0 ? m.ExchangeTimeNs : m.ReceiveTimeNs;
+        long t = ClockOf(m);
         if (t > _nowNs) _nowNs = t;
         return _nowNs;
     }
+
+    private long ClockOf(MarketMessage m) => Options.Clock == FeatureClock.Exchange && m.ExchangeTimeNs != 0 ? m.ExchangeTimeNs : m.ReceiveTimeNs;
 
     private FeatureVector Stamp(MarketMessage m)
     {

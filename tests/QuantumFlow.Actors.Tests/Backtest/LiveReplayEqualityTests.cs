@@ -11,6 +11,7 @@ using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Tests.Support;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Live;
@@ -37,6 +38,9 @@ public sealed class LiveReplayEqualityTests : TestKit
         TrainedModels = [model, TestNetworks.Lstm("net", windowLength: 6,
             [FeatureNames.SpreadBps, FeatureNames.DepthImbalance, FeatureNames.VolumeImbalanceRatio, FeatureNames.MicroPriceBpsDeviation, FeatureNames.MidReturnBps])],
         Labels = LabelOptions.Default with { Horizon = 5, ThresholdBps = 0.5 },
+        // Soft, so every weight moves with every label (the defaults pin a poor member at its floor): the equality
+        // then covers weights that change all along.
+        Ensemble = EnsembleOptions.Default with { Temperature = 0.2, Floor = 0.02 },
     };
 
     [Fact]

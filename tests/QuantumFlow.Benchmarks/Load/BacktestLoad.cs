@@ -15,7 +15,7 @@ namespace QuantumFlow.Benchmarks.Load;
 /// <see cref="PredictionReplay"/> (one per book, as <see cref="RecordingReplaySource"/> does), once with the online
 /// Bayesian learners only and once with the full ensemble (the checkpoints in MODELS-DIR as `run` loads them: the
 /// exported networks, <see cref="CompiledModels"/>; with --torch also the Torch modules themselves, padded by
-/// <see cref="MinimumBatchModel"/>). The events are decoded into memory first, so the figure is
+/// <see cref="FixedBatchModel"/>). The events are decoded into memory first, so the figure is
 /// the replay path (book, features, models, ensemble, labels); the decode is timed separately. Best of REPEATS. Steps
 /// without a prediction are not built (everyEvent false), as a strategy that acts only on predictions would ask.
 /// </summary>
@@ -68,7 +68,7 @@ public static class BacktestLoad
         var exported = new PredictionOptions { TrainedModels = [.. torch.Select(CompiledModels.From)] };
         Measure($"full ensemble ({models} exported + learners)", exported, sessions, events, repeats, maxBatch: 1);
         if (!args.Contains("--torch")) return 0;
-        var full = new PredictionOptions { TrainedModels = [.. torch.Select(m => new MinimumBatchModel(m))] };
+        var full = new PredictionOptions { TrainedModels = [.. torch.Select(m => new FixedBatchModel(m))] };
         Measure($"full ensemble ({models} torch + learners), batched model calls", full, sessions, events, 1, maxBatch: 64);
         return 0;
     }

@@ -66,7 +66,7 @@ public sealed class LiveReplayWithShippedModelsTests
                 await node.StopAsync();
             }
             PredictionAssert.Same([.. live], replayed);
-            Assert.Equal(5, replayed[0].PerModel.Length);
+            Assert.Equal(6, replayed[0].PerModel.Length); // two Dirichlet learners, the logistic member, three networks
         }
         finally
         {

@@ -23,7 +23,7 @@ public sealed class ReplaySourcesTests
         Assert.True(steps.Count > 1_000, $"{steps.Count} predictions");
         Assert.All(steps, s => Assert.True(s.Event.ReceiveTimeNs < 1721347200000L * 1_000_000));
         // The learners and the shipped checkpoints, in the live order.
-        Assert.Equal(5, steps[^1].Prediction!.PerModel.Length);
+        Assert.Equal(6, steps[^1].Prediction!.PerModel.Length);
         Assert.Equal(1, steps[^1].Prediction!.Weights.Sum(), 9);
     }
 

@@ -34,10 +34,11 @@ public sealed class EvaluateTests : IDisposable
         string recording = SampleRecording.Files[0];
         PredictionOptions prediction = PredictionModels.Attach(new NodeOptions(), ShippedModels(), TextWriter.Null).Prediction;
         Assert.Equal(3, prediction.TrainedModels.Count);
+        Assert.Single(prediction.OnlineModels); // the logistic member
 
         List<MarketExamples> markets = EvaluationRun.Collect([recording], prediction, LogisticRegressionModel.DefaultFeatures, out string[] members);
         MarketExamples market = Assert.Single(markets);
-        Assert.Equal(["bayes-state", "dirichlet", "attention-lstm", "lstm", "transformer"], members);
+        Assert.Equal(["bayes-state", "dirichlet", "logistic", "attention-lstm", "lstm", "transformer"], members);
 
         IReplaySource source = ReplaySources.Create(new ReplaySourceOptions { Paths = [recording] }, prediction);
         var engine = new BacktestEngine(new BacktestOptions(), [new MarketMaker()]);
@@ -54,9 +55,14 @@ public sealed class EvaluateTests : IDisposable
             Assert.Equal(backtest[i].Label, e.Label);
             Assert.Equal(backtest[i].ReturnBps, e.ReturnBps);
         }
-        // The label is the checkpoints' (0.5 bps over 50 events), not a default: moves of 0.5-5 bps are not FLAT.
+
+        // Replaying the members' answers under the live options gives the live ensemble bit for bit: what
+        // --tune-ensemble ranks other options with.
+        var replayed = Models.Prediction.Ensembles.EnsembleTuning.Replay(market.Examples, members, prediction.Ensemble);
+        for (int i = 0; i < replayed.Count; i++) Assert.Equal(market.Examples[i].Ensemble, replayed[i].Said);
+        // The label is the checkpoints' (3 s, beyond the spread and at least 0.5 bps), not the seed's 5 bps: moves of 0.5-5 bps are not FLAT.
         Assert.Contains(market.Examples, e => Math.Abs(e.ReturnBps) is > 0.5 and < 5 && e.Label != Models.Labels.LabelClass.Flat);
-        Assert.Equal(5, market.FinalEnsembleWeights.Length);
+        Assert.Equal(6, market.FinalEnsembleWeights.Length);
     }
 
     [Fact]
@@ -69,7 +75,7 @@ public sealed class EvaluateTests : IDisposable
         var json = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(report))!;
         MarketEvaluation market = Assert.Single(json.Markets);
         Assert.Equal(json.Examples, market.Examples);
-        Assert.Contains("horizon 50 events, threshold 0.5 bps", json.Label);
+        Assert.Contains("horizon 3000 ms, threshold 0.5 bps (spread x1)", json.Label);
         Assert.Equal(1, market.LabelShares.Sum(), 9);
         foreach (ModelScore m in json.Pooled)
         {

@@ -29,6 +29,10 @@ public sealed class TrainEvaluateVerbTests : IDisposable
 
         TorchCheckpoint checkpoint = TorchCheckpoint.Read(TorchCheckpoint.JsonPath(models, "lstm"));
         Assert.True(File.Exists(TorchCheckpoint.WeightsPath(models, "lstm")));
+        Models.Prediction.Logistic.LogisticMember logistic = Models.Prediction.Logistic.LogisticMember.Load(models)!; // fit beside the networks
+        Assert.Equal(checkpoint.Label, logistic.Label);
+        Assert.Equal(3 * (logistic.Scaler.Count + 1), logistic.Weights.Length);
+        Assert.Contains("temperature", checkpoint.Notes.Keys); // calibrated on validation
         Assert.Equal((30L, 1.0, 8), (checkpoint.Horizon, checkpoint.ThresholdBps, checkpoint.WindowLength));
         Assert.Equal(checkpoint.Features.Length, checkpoint.Means.Length);
         Assert.Equal(checkpoint.Features.Length, checkpoint.Shape.Inputs);
@@ -49,7 +53,7 @@ public sealed class TrainEvaluateVerbTests : IDisposable
         Assert.Equal(examples, markets.Sum(m => m.GetProperty("Examples").GetInt32()));
         Assert.InRange(examples, 100, 20_000); // the last 15 % of each session: never the training rows
         string[] names = [.. json.RootElement.GetProperty("Pooled").EnumerateArray().Select(m => m.GetProperty("Model").GetString()!)];
-        Assert.Equal(["bayes-state", "dirichlet", "lstm", "ensemble"], names);
+        Assert.Equal(["bayes-state", "dirichlet", "logistic", "lstm", "ensemble"], names);
         foreach (JsonElement m in json.RootElement.GetProperty("Pooled").EnumerateArray())
         {
             JsonElement r = m.GetProperty("Report");

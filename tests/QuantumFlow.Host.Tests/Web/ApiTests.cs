@@ -1,3 +1,4 @@
+using QuantumFlow.Models.Labels;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -58,9 +59,12 @@ public sealed class ApiTests(WebHostFixture host)
             if (withOutcome.Count > 0) { resolved = withOutcome[0]; break; }
             await Task.Delay(100, deadline.Token);
         }
+        // The predictor's own label (the product's: beyond the spread and at least 0.5 bps), published with a later prediction.
         double ret = resolved.GetProperty("returnBps").GetDouble();
-        string expected = ret > 5 ? "UP" : ret < -5 ? "DOWN" : "FLAT"; // the default label: 5 bps fixed threshold
-        Assert.Equal(expected, resolved.GetProperty("outcome").GetString());
+        string outcome = resolved.GetProperty("outcome").GetString()!;
+        if (Math.Abs(ret) <= LabelOptions.Trading.ThresholdBps) Assert.Equal("FLAT", outcome);
+        if (outcome == "UP") Assert.True(ret > LabelOptions.Trading.ThresholdBps, $"UP on {ret} bps");
+        if (outcome == "DOWN") Assert.True(ret < -LabelOptions.Trading.ThresholdBps, $"DOWN on {ret} bps");
     }
 
     [Fact]

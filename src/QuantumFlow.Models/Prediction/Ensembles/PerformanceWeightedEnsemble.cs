@@ -7,6 +7,12 @@ namespace QuantumFlow.Models.Prediction.Ensembles;
 /// Mixes the models' probabilities with weights from their recent record (seed spec 4.5, as recommended): an EWMA
 /// of each model's score over resolved predictions, softmax with a temperature, plus a floor. One per symbol, since a
 /// model can be good on one book and poor on another. Weights are readable at any time. Not thread-safe.
+/// <para>
+/// The EWMA is bias-corrected (divided by 1 - keep^n after n labels, as Adam's moments are): it is the recent mean
+/// score from the first label on, so a member that is clearly better in a book's first hundred labels is weighted as
+/// such at once, instead of after a half-life of drifting away from a common starting score. Before any label the
+/// weights are equal.
+/// </para>
 /// </summary>
 public sealed class PerformanceWeightedEnsemble
 {
@@ -15,6 +21,7 @@ public sealed class PerformanceWeightedEnsemble
     private readonly double[] _score;
     private readonly double[] _weights;
     private readonly long[] _resolved;
+    private double _keepPower = 1;
 
     public PerformanceWeightedEnsemble(IEnumerable<string> modelNames, EnsembleOptions? options = null)
     {
@@ -27,8 +34,6 @@ public sealed class PerformanceWeightedEnsemble
         _score = new double[Models.Length];
         _weights = new double[Models.Length];
         _resolved = new long[Models.Length];
-        // Before any evidence every model scores as a uniform guess would, so the weights start equal.
-        Array.Fill(_score, _options.Score == EnsembleScore.LogLoss ? -Math.Log(3) : 1.0 / 3);
         Reweigh();
     }
 
@@ -40,8 +45,8 @@ public sealed class PerformanceWeightedEnsemble
     /// <summary>The weights as they are now, without a copy (valid until the next <see cref="Resolve"/>).</summary>
     internal ReadOnlySpan<double> CurrentWeights => _weights;
 
-    /// <summary>Each model's EWMA score (-log-loss or accuracy), in the order of <see cref="Models"/>.</summary>
-    public ImmutableArray<double> Scores => [.. _score];
+    /// <summary>Each model's bias-corrected EWMA score (-log-loss or accuracy), in the order of <see cref="Models"/>; as a uniform guess would score before any label.</summary>
+    public ImmutableArray<double> Scores => [.. _score.Select(Corrected)];
 
     public double WeightOf(string model) => _weights[Models.IndexOf(model) is var i and >= 0 ? i : throw new KeyNotFoundException(model)];
 
@@ -77,14 +82,17 @@ public sealed class PerformanceWeightedEnsemble
             _score[m] = _keep * _score[m] + (1 - _keep) * s;
             _resolved[m]++;
         }
+        _keepPower *= _keep;
         Reweigh();
     }
 
+    private double Corrected(double score) => _keepPower < 1 ? score / (1 - _keepPower) : _options.Score == EnsembleScore.LogLoss ? -Math.Log(3) : 1.0 / 3;
+
     private void Reweigh()
     {
-        double max = _score.Max();
+        double max = _score.Max(Corrected);
         double sum = 0;
-        for (int m = 0; m < _score.Length; m++) sum += _weights[m] = Math.Exp((_score[m] - max) / _options.Temperature);
+        for (int m = 0; m < _score.Length; m++) sum += _weights[m] = Math.Exp((Corrected(_score[m]) - max) / _options.Temperature);
         double share = 1 - Models.Length * _options.Floor;
         for (int m = 0; m < _weights.Length; m++) _weights[m] = _options.Floor + share * _weights[m] / sum;
     }

@@ -37,6 +37,7 @@ public sealed class SymbolPredictor
     private readonly long _horizon;
     private readonly bool _eventHorizon;
     private long _points;
+    private long _lastTimeNs = long.MinValue;
     private long _resolved;
 
     /// <param name="copyWindows">
@@ -105,6 +106,9 @@ public sealed class SymbolPredictor
     {
         if (!CanObserve(vector))
             throw new InvalidOperationException($"vector {vector.Sequence} would resolve the label of prediction {_incomplete.Peek().Sequence}, which still waits for its models");
+        // The feature engine started a new session (its clock went back): horizons across it would be wrong.
+        if (vector.TimeNs < _lastTimeNs) Reset();
+        _lastTimeNs = vector.TimeNs;
         Window.Push(vector.Values);
         foreach (IBookModelState state in _followed) state.Push(vector.Values);
         if (vector[_validIndex] != 1) return null;

@@ -10,14 +10,22 @@ namespace QuantumFlow.Models.Prediction.Training;
 /// </summary>
 public sealed record ChronologicalSplit(List<Example> Train, List<Example> Validation, List<Example> Test, int Purge)
 {
-    public static ChronologicalSplit Make(IReadOnlyList<SessionRows> sessions, int window, long horizonRows, double trainFraction = 0.7, double validationFraction = 0.15)
+    public static ChronologicalSplit Make(IReadOnlyList<SessionRows> sessions, int window, long horizonRows, double trainFraction = 0.7, double validationFraction = 0.15) =>
+        Make(sessions, window, _ => horizonRows, trainFraction, validationFraction);
+
+    /// <summary>With a horizon in rows of its own per session (a time horizon spans more rows on a busier book).</summary>
+    /// <remarks><see cref="Purge"/> reports the longest purge of any session.</remarks>
+    public static ChronologicalSplit Make(IReadOnlyList<SessionRows> sessions, int window, Func<SessionRows, long> horizonRowsOf, double trainFraction = 0.7, double validationFraction = 0.15)
     {
-        int purge = checked(window + (int)horizonRows);
+        int longest = 0;
         var train = new List<Example>();
         var validation = new List<Example>();
         var test = new List<Example>();
         for (int s = 0; s < sessions.Count; s++)
         {
+            long horizonRows = horizonRowsOf(sessions[s]);
+            int purge = checked(window + (int)horizonRows);
+            longest = Math.Max(longest, purge);
             int n = sessions[s].Count;
             int trainEnd = (int)(n * trainFraction), validationEnd = (int)(n * (trainFraction + validationFraction));
             for (int r = window - 1; r < n; r++)
@@ -28,6 +36,6 @@ public sealed record ChronologicalSplit(List<Example> Train, List<Example> Valid
                 else if (r >= validationEnd + purge) test.Add(new Example(s, r));
             }
         }
-        return new ChronologicalSplit(train, validation, test, purge);
+        return new ChronologicalSplit(train, validation, test, longest);
     }
 }
