@@ -7,6 +7,8 @@ using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Prediction.Logistic;
+using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Torch;
 using QuantumFlow.Models.Torch.Inference;
@@ -44,11 +46,17 @@ public static class PredictionLoad
         TorchRuntime.Initialize(threads: 1);
         List<TorchSequenceModel> trained = Directory.Exists(modelsDir) ? TorchSequenceModel.LoadAll(modelsDir) : [];
         List<IProbabilisticModel> models = torchInference ? [.. trained] : [.. trained.Select(CompiledModels.From)];
+        LogisticMember? logistic = Directory.Exists(modelsDir) ? LogisticMember.Load(modelsDir) : null;
         List<MarketEvent> events = Decode(RecordedLines.BtcUsdm2024);
         Dictionary<long, int> eventOfSequence = PredictedEvents(events);
-        Console.WriteLine($"models ({(torchInference ? "torch" : "exported")} inference): {string.Join(", ", models.Select(m => m.Version))} + bayes-state + dirichlet; {symbols} symbols; {events.Count} events per symbol, {eventOfSequence.Count} predictions each; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"models ({(torchInference ? "torch" : "exported")} inference): {string.Join(", ", models.Select(m => m.Version))}{(logistic is null ? "" : $" + {logistic.Version}")} + bayes-state + dirichlet; {symbols} symbols; {events.Count} events per symbol, {eventOfSequence.Count} predictions each; {Environment.ProcessorCount} cores");
 
-        var options = new PredictionOptions { TrainedModels = models };
+        var options = new PredictionOptions
+        {
+            TrainedModels = models,
+            OnlineModels = logistic is null ? [] : [logistic.Create],
+            Labels = trained.Count > 0 ? trained[0].Checkpoint.Label : LabelOptions.Trading,
+        };
         using ActorSystem system = ActorSystem.Create("prediction-load", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         var collector = new Collector();
         IActorRef subscriber = system.ActorOf(Props.Create(() => new CollectorActor(collector)));
