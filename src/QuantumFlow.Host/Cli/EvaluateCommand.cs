@@ -4,6 +4,8 @@ using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Training;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Scaling;
+using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Venues;
 using QuantumFlow.Models.Prediction.Evaluation;
 
@@ -54,7 +56,9 @@ public static class EvaluateCommand
                 List<MarketExamples> fit = EvaluationRun.Collect(s.BaselineData, prediction, settings.BaselineFeatures, out _, cancellationToken);
                 settings = settings with { TrainedBaselines = EvaluationRun.FitBaselines(fit, settings.BaselineFeatures, string.Join(", ", s.BaselineData.Select(Path.GetFileName))) };
             }
-            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, prediction, settings.BaselineFeatures, out string[] members, cancellationToken);
+            Scaler inputs = TorchCheckpoint.Read(Directory.EnumerateFiles(s.Models, "*.weights").Order(StringComparer.Ordinal)
+                .Select(w => Path.ChangeExtension(w, ".json")).First(File.Exists)).Scaler();
+            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, prediction, settings.BaselineFeatures, out string[] members, cancellationToken, inputs);
             foreach (MarketExamples m in markets.Where(m => m.Examples.Count == 0))
                 error.WriteLine($"warning: {m.Market}: no labelled prediction (the book never became valid, or the recording is shorter than the label horizon)");
             if (markets.All(m => m.Examples.Count == 0))
@@ -121,7 +125,8 @@ public static class EvaluateCommand
         foreach (MarketEvaluation m in report.Markets)
         {
             w.WriteLine();
-            w.WriteLine($"{m.Market}: {m.Examples} examples over {m.SpanSeconds:F0} s; labels down/flat/up {m.LabelShares[0]:P0}/{m.LabelShares[1]:P0}/{m.LabelShares[2]:P0}; moves beyond the {report.RoundTripCostBps} bps round trip {m.ShareBeyondRoundTripCost:P2}");
+            w.WriteLine($"{m.Market}: {m.Examples} examples over {m.SpanSeconds:F0} s; labels down/flat/up {m.LabelShares[0]:P0}/{m.LabelShares[1]:P0}/{m.LabelShares[2]:P0}; moves beyond the {report.RoundTripCostBps} bps round trip {m.ShareBeyondRoundTripCost:P2}; inputs at their clip: at most {m.MaxInputClipShare:P2} of rows" +
+                (m.InputsClippedOver1Percent.Count == 0 ? "" : $" ({string.Join(", ", m.InputsClippedOver1Percent.Select(c => $"{c.Input} {c.Share:P1}"))})"));
             Table(w, "  not fit on this recording", m.Models);
             if (m.InSession is { } i) Table(w, $"  in-session: {i.Description}", i.Models);
         }

@@ -6,6 +6,7 @@ using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Baselines;
 using QuantumFlow.Models.Prediction.Evaluation;
+using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Recording;
 
 namespace QuantumFlow.Host.Training;
@@ -24,30 +25,35 @@ public static class EvaluationRun
     /// </summary>
     /// <param name="members">The predictor's models in the order of <see cref="EvaluationExample.PerModel"/>.</param>
     /// <exception cref="Models.Venues.MarketDataException">a file is not a recording.</exception>
+    /// <param name="inputScaler">The checkpoints' scaler: each market reports how often each input sat on its clip (null: not counted).</param>
     public static List<MarketExamples> Collect(IReadOnlyList<string> paths, PredictionOptions prediction, ImmutableArray<string> baselineFeatures,
-        out string[] members, CancellationToken cancellationToken = default)
+        out string[] members, CancellationToken cancellationToken = default, Scaler? inputScaler = null)
     {
         var markets = new List<MarketExamples>();
         members = [];
         foreach (List<string> session in RecordingSessions.Group(paths))
         {
-            var books = new Dictionary<string, (ExampleCollector Collector, PredictionReplay Replay)>(StringComparer.Ordinal);
+            var books = new Dictionary<string, (ExampleCollector Collector, PredictionReplay Replay, InputClipCounter? Clips)>(StringComparer.Ordinal);
             var source = new RecordingReplaySource(session, RecordingReplaySource.AllBooks, (venue, symbol) =>
             {
                 PredictionReplay replay = ReplaySources.Replay(prediction, venue, symbol);
                 var collector = new ExampleCollector(baselineFeatures);
-                replay.VectorObserved = collector.Capture;
-                books[BookId.Of(venue, symbol)] = (collector, replay);
+                InputClipCounter? clips = inputScaler is null ? null : new InputClipCounter(inputScaler);
+                replay.VectorObserved = clips is null ? collector.Capture : v => { collector.Capture(v); clips.Observe(v); };
+                books[BookId.Of(venue, symbol)] = (collector, replay, clips);
                 return replay;
             }, everyEvent: false, maxBatch: ReplaySources.ModelBatch);
             foreach (ReplayStep step in source.Steps(cancellationToken))
             {
                 if (step.Prediction is { } p) books[step.Event.BookId].Collector.Add(p);
             }
-            foreach ((string book, (ExampleCollector collector, PredictionReplay replay)) in books)
+            foreach ((string book, (ExampleCollector collector, PredictionReplay replay, InputClipCounter? clips)) in books)
             {
                 members = [.. replay.Book.Predictor.Models.Select(m => m.Name)];
-                markets.Add(new MarketExamples($"{string.Join('+', session.Select(Path.GetFileName))} {book}", collector.Examples, [.. replay.Book.Predictor.Ensemble.Weights]));
+                markets.Add(new MarketExamples($"{string.Join('+', session.Select(Path.GetFileName))} {book}", collector.Examples, [.. replay.Book.Predictor.Ensemble.Weights])
+                {
+                    InputClips = clips?.Shares() ?? [],
+                });
             }
         }
         return markets;

@@ -77,6 +77,8 @@ public sealed class EvaluateTests : IDisposable
         Assert.Equal(json.Examples, market.Examples);
         Assert.Contains("horizon 3000 ms, threshold 0.5 bps (spread x1)", json.Label);
         Assert.Equal(1, market.LabelShares.Sum(), 9);
+        Assert.InRange(market.MaxInputClipShare, 0, 1); // with the checkpoints' scaler
+        Assert.All(market.InputsClippedOver1Percent, c => Assert.True(c.Share > 0.01 && c.Share <= market.MaxInputClipShare, c.Input));
         foreach (ModelScore m in json.Pooled)
         {
             Assert.Equal(json.Examples, m.Report.Count);

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Ensembles;
+using QuantumFlow.Models.Prediction.Evaluation;
 using QuantumFlow.Models.Prediction.Logistic;
 using QuantumFlow.Models.Prediction.Scaling;
 
@@ -61,5 +63,26 @@ public sealed class CalibrationMembersTests
         // Bias-corrected: 20 labels in, the scores are the mean log-loss so far (not 2 % of the way from -ln 3).
         Assert.Equal(-good.LogLoss(LabelClass.Up), ensemble.Scores[0], 9);
         Assert.True(ensemble.WeightOf("good") > 0.9, $"weight {ensemble.WeightOf("good")}");
+    }
+
+    [Fact]
+    public void Inputs_at_their_clip_are_counted_per_valid_row()
+    {
+        var schema = FeatureSchema.Default;
+        string input = FeatureNames.SpreadBps;
+        var scaler = new Scaler([input], [0], [1], clip: 3);
+        var counter = new InputClipCounter(scaler);
+        var engine = new FeatureEngine();
+        FeatureVector v = engine.Vector;
+        int valid = schema.IndexOf(FeatureNames.BookValid), spread = schema.IndexOf(input);
+        foreach ((double value, double isValid) in new[] { (1.0, 1.0), (5.0, 1.0), (-7.0, 1.0), (50.0, 0.0) })
+        {
+            v.Buffer[valid] = isValid;
+            v.Buffer[spread] = value;
+            counter.Observe(v);
+        }
+        Assert.Equal(3, counter.Rows); // the invalid book's row is not counted
+        InputClip clip = Assert.Single(counter.Shares());
+        Assert.Equal(2.0 / 3, clip.Share, 9);
     }
 }

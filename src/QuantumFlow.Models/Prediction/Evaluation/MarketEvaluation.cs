@@ -13,7 +13,14 @@ public sealed record MarketEvaluation(
     double ShareBeyondRoundTripCost,
     IReadOnlyList<ModelScore> Models,
     InSessionComparison? InSession,
-    double[] FinalEnsembleWeights);
+    double[] FinalEnsembleWeights)
+{
+    /// <summary>Inputs at their scaler's clip on more than 1 % of this market's rows (the checkpoints' scaler), the most first.</summary>
+    public IReadOnlyList<InputClip> InputsClippedOver1Percent { get; init; } = [];
+
+    /// <summary>The largest share of rows any input spent at its clip.</summary>
+    public double MaxInputClipShare { get; init; }
+}
 
 /// <summary>Scored on the last part of a session, after baselines were fit on its first part (a purge between).</summary>
 public sealed record InSessionComparison(string Description, int FitExamples, int TestExamples, IReadOnlyList<ModelScore> Models);

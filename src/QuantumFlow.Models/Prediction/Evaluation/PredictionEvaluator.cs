@@ -63,7 +63,11 @@ public static class PredictionEvaluator
             results.Add(new MarketEvaluation(market.Market, scored.Count, span, LabelShares(scored),
                 scored.Count(e => Math.Abs(e.ReturnBps) > settings.RoundTripCostBps) / (double)scored.Count,
                 Score(scored, members, settings.TrainedBaselines, bootstrap, "not fit on this recording"),
-                InSession(all, first, members, settings), market.FinalEnsembleWeights));
+                InSession(all, first, members, settings), market.FinalEnsembleWeights)
+            {
+                InputsClippedOver1Percent = [.. market.InputClips.Where(c => c.Share > 0.01)],
+                MaxInputClipShare = market.InputClips.Count == 0 ? 0 : market.InputClips[0].Share,
+            });
         }
         // The largest market's block: the small ones would otherwise pull the pooled blocks below a horizon.
         int pooledBlock = blocks.Count == 0 ? 1 : blocks[segments.Select((s, i) => (s.Count, i)).MaxBy(x => x.Count).i];
