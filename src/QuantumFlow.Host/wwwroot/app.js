@@ -231,7 +231,8 @@ function drawPaper(p) {
   pnl.className = p.netPnlBps >= 0 ? "pos" : "neg";
   pnl.title = `gross ${fmt(p.grossPnlBps, 1)} bps, fees ${fmt(p.feesBps, 1)} bps (${p.takerFeeBps} bps per leg)`;
   $("ensemble-hit").textContent = p.resolved ? pct(p.ensembleHitRate) : "–";
-  push(pnlChart.data.datasets[0].data, { x: Date.now(), y: p.netPnlBps });
+  // Before the first trade the P&L is no series, only a flat zero: the chart keeps its "waiting for trades" note.
+  if (p.trades) push(pnlChart.data.datasets[0].data, { x: Date.now(), y: p.netPnlBps });
   refresh(pnlChart);
 }
 
