@@ -1,3 +1,6 @@
+using QuantumFlow.Models.Recording;
+using QuantumFlow.Models.Venues;
+
 namespace QuantumFlow.Host.Cli;
 
 /// <summary>
@@ -67,5 +70,25 @@ public static class CliErrors
         if (Directory.Exists(path)) return $"{what} {path}: is a directory, not a file";
         if (!File.Exists(path)) return $"{what} {path}: file not found";
         return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be replayed as a recording (a folder, missing, or in no known format), or null.
+    /// Verbs that start a node ask this first: inside the node the same failure is an actor's initialisation error
+    /// that no user sees, and the verb waits on a feed that never answers.
+    /// </summary>
+    public static string? RecordingProblem(string what, string path)
+    {
+        if (InputFileProblem(what, path) is { } problem) return problem;
+        try
+        {
+            using IRecordingReader reader = RecordingFormat.Open([path]);
+            return null;
+        }
+        catch (Exception e) when (e is MarketDataException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            string message = MessageOf(e);
+            return message.Contains(path, StringComparison.Ordinal) ? $"{what} {message}" : $"{what} {path}: {message}";
+        }
     }
 }

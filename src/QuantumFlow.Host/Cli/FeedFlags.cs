@@ -26,7 +26,7 @@ public sealed class FeedFlags
         foreach (Option o in new Option[] { Feed, Paths, Speed, NoLoop, Symbols, Venue, Rate, Seed }) command.Options.Add(o);
     }
 
-    /// <exception cref="FormatException">a flag has a bad value.</exception>
+    /// <exception cref="FormatException">a flag has a bad value, or a --path is no recording.</exception>
     public FeedSpec Read(ParseResult parse)
     {
         FeedKind kind = Enum.Parse<FeedKind>(parse.GetValue(Feed) ?? "replay", ignoreCase: true);
@@ -36,7 +36,7 @@ public sealed class FeedFlags
         string[] paths = parse.GetValue(Paths) is { Length: > 0 } p ? p : [.. SampleRecording.Files];
         foreach (string path in paths)
         {
-            if (kind == FeedKind.Replay && !File.Exists(path)) throw new FormatException($"--path '{path}': file not found");
+            if (kind == FeedKind.Replay && CliErrors.RecordingProblem("--path", path) is { } problem) throw new FormatException(problem);
         }
         double speed = parse.GetValue(Speed);
         if (speed < 0 || double.IsNaN(speed)) throw new FormatException($"--speed {speed} must be 0 (as fast as possible) or positive");

@@ -20,20 +20,22 @@ public static class ImportCommand
         node.AddTo(import);
         import.SetAction(async (parse, cancel) =>
         {
+            TextWriter error = parse.InvocationConfiguration.Error;
+            string[] files = parse.GetValue(paths) ?? [];
+            foreach (string f in files)
+            {
+                if (CliErrors.RecordingProblem("recording", f) is { } problem) return CliErrors.Report(error, problem);
+            }
+            NodeOptions options;
             try
             {
-                string[] files = parse.GetValue(paths) ?? [];
-                foreach (string f in files)
-                {
-                    if (!File.Exists(f)) throw new FormatException($"'{f}': file not found");
-                }
-                return await ImportAsync(node.Read(parse), files, Console.Out, cancel);
+                options = node.Read(parse);
             }
             catch (FormatException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return CliErrors.Report(error, e);
             }
+            return await ImportAsync(options, files, parse.InvocationConfiguration.Output, cancel);
         });
         return import;
     }

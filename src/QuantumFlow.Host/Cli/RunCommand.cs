@@ -31,16 +31,18 @@ public static class RunCommand
         run.Options.Add(noWeb);
         run.SetAction(async (parse, cancel) =>
         {
+            TextWriter output = parse.InvocationConfiguration.Output, error = parse.InvocationConfiguration.Error;
             NodeOptions options;
             FeedSpec spec;
             try
             {
-                options = Training.PredictionModels.Attach(node.Read(parse), parse.GetValue(models), Console.Out);
+                // The feed first: a --path that is no recording is refused before any checkpoint is loaded.
                 spec = feed.Read(parse);
+                options = Training.PredictionModels.Attach(node.Read(parse), parse.GetValue(models), output);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                return CliErrors.Report(Console.Error, e);
+                return CliErrors.Report(error, e);
             }
             WebStart? web = null;
             if (!parse.GetValue(noWeb))
@@ -48,7 +50,7 @@ public static class RunCommand
                 string[] urls = parse.GetValue(httpUrls) ?? [];
                 foreach (string url in urls)
                 {
-                    if (UrlProblem(url) is { } problem) return CliErrors.Report(Console.Error, $"--http-urls '{url}': {problem}");
+                    if (UrlProblem(url) is { } problem) return CliErrors.Report(error, $"--http-urls '{url}': {problem}");
                 }
                 string? checkpoints = Training.PredictionModels.Find(parse.GetValue(models));
                 web = new WebStart(
@@ -57,7 +59,7 @@ public static class RunCommand
                     checkpoints is null ? [] : Training.PredictionModels.Load(checkpoints),
                     checkpoints);
             }
-            return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), Console.Out, cancel, web);
+            return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), output, cancel, web);
         });
         return run;
     }
@@ -78,6 +80,9 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? webStart = null)
     {
+        // Starting the actor system, recovering the journal and binding the web host take seconds with nothing else
+        // printed; a user of `dotnet run` should know the process is alive and what it is about to do.
+        output.WriteLine($"quantumflow: starting node (journal {options.Journal}, feed {Describe(spec)}{(webStart is null ? ", no web host" : "")})");
         using IHost host = webStart is null
             ? await QuantumFlowNode.StartAsync(options, cancel: cancel)
             : await WebHost.StartAsync(options, webStart.Options, webStart.ScorerModels, webStart.Checkpoints, cancel);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,6 +126,9 @@ public static class WebHost
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The README and docs/ESG.md name the ESG page /esg; the file is esg.html (its assets use absolute paths, so
+        // serving it under /esg/ works too).
+        app.UseRewriter(new RewriteOptions().AddRewrite("^esg/?$", "esg.html", skipRemainingRules: true));
         // Routing first, so the security headers can take an endpoint's own policy (Scalar's) and still cover the
         // static files served after them.
         app.UseRouting();
@@ -156,7 +160,10 @@ public static class WebHost
         app.MapHub<MarketHub>(MarketHub.Path);
         app.MapMetrics("/metrics");
         app.MapOpenApi();
-        app.MapScalarApiReference().WithSecurityHeadersPolicy(WebSecurity.ScalarPolicy);
+        // The node may run where nothing outside is reachable, and its policy allows no outside font or connection:
+        // Scalar's CDN fonts, telemetry and AI agent would only be blocked requests and console errors.
+        app.MapScalarApiReference(o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent())
+            .WithSecurityHeadersPolicy(WebSecurity.ScalarPolicy);
         return app;
     }
 }

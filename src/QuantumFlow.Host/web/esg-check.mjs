@@ -1,5 +1,5 @@
 // Browser check of the ESG page, run by the .NET browser test (tests/QuantumFlow.Host.Tests/Esg/EsgBrowserTests.cs):
-// opens URL/esg.html in headless Debian chromium, waits for the scorecards, moves two what-if sliders and waits for the
+// opens URL/esg in headless Debian chromium, waits for the scorecards, moves two what-if sliders and waits for the
 // server's answer, filters the alerts, switches the profile, saves a screenshot and prints what it saw as one JSON line.
 // Usage: node esg-check.mjs URL SCREENSHOT.png [TIMEOUT_MS]
 import { args, launch } from "./browser.mjs";
@@ -13,7 +13,8 @@ try {
   page.setDefaultTimeout(timeout);
   page.on("pageerror", e => errors.push(String(e)));
   page.on("console", m => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(new URL("esg.html", url).toString(), { waitUntil: "load" });
+  // The documented address (/esg); /esg.html serves the same file.
+  await page.goto(new URL("esg", url).toString(), { waitUntil: "load" });
   await page.waitForSelector("body[data-ready=true]");
   const seen = {
     overall: await text(page, "#scorecard-overall"),

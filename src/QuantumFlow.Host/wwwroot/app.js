@@ -27,6 +27,32 @@ Chart.defaults.borderColor = "#263040";
 Chart.defaults.animation = false;
 Chart.defaults.font.size = 11;
 
+// Tick labels with as many decimals as the tick step needs: on a narrow range a fixed one decimal wrote one label
+// five times. Chart.js passes (value, index, ticks).
+function stepOf(ticks) {
+  return ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : 1;
+}
+function decimalsOf(step) {
+  for (let d = 0; d < 8; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return d;
+  }
+  return 8;
+}
+function priceTick(v, i, ticks) {
+  return fmt(v, decimalsOf(stepOf(ticks)));
+}
+function timeTick(v, i, ticks) {
+  const digits = Math.min(3, decimalsOf(stepOf(ticks) / 1000));
+  return new Date(v).toLocaleTimeString(undefined, digits > 0 ? { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: digits } : undefined);
+}
+
+// Redraws a chart; one with no points hides its canvas behind a "waiting" note (see app.css).
+function refresh(chart) {
+  chart.update("none");
+  chart.canvas.parentNode.dataset.empty = String(!chart.data.datasets.some(d => d.data.length > 0));
+}
+
 const midChart = new Chart($("mid-chart"), {
   type: "line",
   data: { datasets: [
@@ -35,7 +61,7 @@ const midChart = new Chart($("mid-chart"), {
     { label: "DOWN predicted", type: "scatter", data: [], backgroundColor: "#e5484d", pointStyle: "triangle", rotation: 180, pointRadius: 4 },
   ] },
   options: { maintainAspectRatio: false, parsing: false, normalized: true,
-    scales: { x: { type: "linear", ticks: { callback: v => new Date(v).toLocaleTimeString() } }, y: { ticks: { callback: v => fmt(v, 1) } } },
+    scales: { x: { type: "linear", ticks: { callback: timeTick } }, y: { ticks: { callback: priceTick } } },
     plugins: { legend: { labels: { boxWidth: 10 } } } },
 });
 
@@ -45,14 +71,14 @@ const depthChart = new Chart($("depth-chart"), {
     { label: "bids", data: [], stepped: true, fill: true, borderColor: "#26a269", backgroundColor: "rgba(38,162,105,.2)", pointRadius: 0 },
     { label: "asks", data: [], stepped: true, fill: true, borderColor: "#e5484d", backgroundColor: "rgba(229,72,77,.2)", pointRadius: 0 },
   ] },
-  options: { maintainAspectRatio: false, parsing: false, scales: { x: { type: "linear", ticks: { callback: v => fmt(v, 1) } }, y: { title: { display: true, text: "cumulative size" } } },
+  options: { maintainAspectRatio: false, parsing: false, scales: { x: { type: "linear", ticks: { callback: priceTick } }, y: { title: { display: true, text: "cumulative size" } } },
     plugins: { legend: { labels: { boxWidth: 10 } } } },
 });
 
 const weightColors = ["#4ea1ff", "#f5a524", "#a371f7", "#26a269", "#e5484d", "#2dd4bf", "#eab308"];
 const weightsChart = new Chart($("weights-chart"), {
   type: "line", data: { datasets: [] },
-  options: { maintainAspectRatio: false, parsing: false, scales: { x: { type: "linear", ticks: { callback: v => new Date(v).toLocaleTimeString() } }, y: { min: 0, max: 1 } },
+  options: { maintainAspectRatio: false, parsing: false, scales: { x: { type: "linear", ticks: { callback: timeTick } }, y: { min: 0, max: 1 } },
     plugins: { legend: { labels: { boxWidth: 10 } } } },
 });
 
@@ -100,14 +126,14 @@ function drawBook(b) {
   if (b.mid !== null) {
     push(midChart.data.datasets[0].data, { x: b.timeMs, y: Number(b.mid) });
     trimMarkers(midChart.data.datasets[0].data[0].x);
-    midChart.update("none");
+    refresh(midChart);
   }
   // Depth: cumulative size from the touch outwards.
   let cum = 0;
   depthChart.data.datasets[0].data = b.bids.map(l => ({ x: Number(l.price), y: (cum += Number(l.size)) })).reverse();
   cum = 0;
   depthChart.data.datasets[1].data = b.asks.map(l => ({ x: Number(l.price), y: (cum += Number(l.size)) }));
-  depthChart.update("none");
+  refresh(depthChart);
 
   if (b.mid !== null) {
     const levels = b.bids.map(l => [l.price, l.size]).concat(b.asks.map(l => [l.price, l.size]));
@@ -131,14 +157,21 @@ function drawHeatmap() {
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#0b0e12";
   ctx.fillRect(0, 0, w, h);
+  canvas.parentNode.dataset.empty = String(heat.length === 0);
   if (heat.length === 0) return;
-  const center = heat[heat.length - 1].mid;
-  const step = tickSize || center * 1e-5;
-  const colW = w / HEAT_COLUMNS, rowH = h / HEAT_ROWS;
+  // Rows are one tick while the mid stays within a few ticks; when it has moved further, rows widen so that every
+  // column's mid stays in view (at one tick per row a fast replay moved the older columns off the canvas).
+  const tick = tickSize || heat[heat.length - 1].mid * 1e-5;
+  let lo = Infinity, hi = -Infinity;
+  for (const c of heat) { lo = Math.min(lo, c.mid); hi = Math.max(hi, c.mid); }
+  const center = (lo + hi) / 2;
+  const step = Math.max(tick, (hi - lo) / (HEAT_ROWS / 2));
+  // The columns there are span the width (wide at first, HEAT_COLUMNS at most), instead of the rightmost strip of it.
+  const colW = w / heat.length, rowH = h / HEAT_ROWS;
   let max = 1e-12;
   for (const c of heat) for (const [, s] of c.levels) if (s > max) max = s;
   heat.forEach((c, i) => {
-    const x = (HEAT_COLUMNS - heat.length + i) * colW;
+    const x = i * colW;
     for (const [p, s] of c.levels) {
       const row = Math.floor(HEAT_ROWS / 2 - (p - center) / step);
       if (row < 0 || row >= HEAT_ROWS) continue;
@@ -180,7 +213,7 @@ function drawPrediction(p) {
     }
     push(ds.data, { x: p.timeMs, y: m.weight });
   }
-  weightsChart.update("none");
+  refresh(weightsChart);
 }
 
 function drawFeatures(f) {
@@ -198,8 +231,9 @@ function drawPaper(p) {
   pnl.className = p.netPnlBps >= 0 ? "pos" : "neg";
   pnl.title = `gross ${fmt(p.grossPnlBps, 1)} bps, fees ${fmt(p.feesBps, 1)} bps (${p.takerFeeBps} bps per leg)`;
   $("ensemble-hit").textContent = p.resolved ? pct(p.ensembleHitRate) : "–";
-  push(pnlChart.data.datasets[0].data, { x: Date.now(), y: p.netPnlBps });
-  pnlChart.update("none");
+  // Before the first trade the P&L is no series, only a flat zero: the chart keeps its "waiting for trades" note.
+  if (p.trades) push(pnlChart.data.datasets[0].data, { x: Date.now(), y: p.netPnlBps });
+  refresh(pnlChart);
 }
 
 function drawArbitrage(a) {
@@ -235,7 +269,8 @@ function resetCharts() {
   weightsChart.data.datasets = [];
   heat.length = 0;
   tickSize = null;
-  [midChart, depthChart, pnlChart, weightsChart].forEach(c => c.update("none"));
+  [midChart, depthChart, pnlChart, weightsChart].forEach(refresh);
+  drawHeatmap();
 }
 
 const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/market").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();

@@ -158,6 +158,29 @@ public sealed class ApiTests(WebHostFixture host)
     }
 
     [Fact]
+    public async Task The_reference_page_names_no_outside_host_and_turns_off_cdn_fonts_and_telemetry()
+    {
+        string html = await Http.GetStringAsync("/scalar/");
+        Assert.DoesNotMatch(@"(?i)(https?:)?//(?!127\.0\.0\.1|localhost)[a-z0-9.-]+", html.Replace("</", "<", StringComparison.Ordinal));
+        Assert.Contains("\"withDefaultFonts\":false", html);
+        Assert.Contains("\"telemetry\":false", html);
+    }
+
+    [Theory]
+    [InlineData("/esg")]
+    [InlineData("/esg/")]
+    [InlineData("/esg.html")]
+    public async Task The_esg_page_is_served_at_its_documented_address_and_as_a_file(string path)
+    {
+        using HttpResponseMessage r = await Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("ESG analytics", await r.Content.ReadAsStringAsync());
+        // Its assets are not taken for the page.
+        Assert.Contains("function", await Http.GetStringAsync("/esg/esg.js"));
+    }
+
+    [Fact]
     public async Task Metrics_expose_the_series()
     {
         await Http.GetAsync("/api/symbols"); // at least one API request measured

@@ -99,6 +99,7 @@ public sealed class HostileClientTests(WebHostFixture host)
     [Theory]
     [InlineData("/")]
     [InlineData("/esg.html")]
+    [InlineData("/esg")]
     [InlineData("/app.js")]
     [InlineData("/api/symbols")]
     [InlineData("/health")]

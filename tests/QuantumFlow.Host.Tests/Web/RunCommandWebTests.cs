@@ -18,6 +18,9 @@ public sealed class RunCommandWebTests
             new RunCommand.WebStart(new WebOptions { Urls = ["http://127.0.0.1:0"] }, [], null));
 
         string line = await output.Seen.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // Issue 16: a user of `dotnet run` saw nothing until the node was up; the first line says it is starting.
+        Assert.StartsWith("quantumflow: starting node (journal ", output.ToString());
+        Assert.Contains("feed simulated venue", output.ToString().Split('\n')[0]);
         var dashboard = new Uri(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
         Assert.Equal("127.0.0.1", dashboard.Host);
         Assert.NotEqual(0, dashboard.Port);
