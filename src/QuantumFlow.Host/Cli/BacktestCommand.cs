@@ -122,6 +122,11 @@ public static class BacktestCommand
         {
             return CliErrors.Report(error, e);
         }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("stopped: no report written");
+            return CliErrors.Stopped;
+        }
         if (report.Runs.Count == 0 || report.Runs.All(r => r.Events == 0))
             return CliErrors.Report(error, settings.Symbol is { } wanted
                 ? $"--symbol {wanted}: no events for that book in {report.Input}; nothing traded"

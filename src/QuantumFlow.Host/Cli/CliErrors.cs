@@ -12,6 +12,12 @@ public static class CliErrors
     /// <summary>Bad flags, bad or unreadable input, an unreachable resource: nothing was done.</summary>
     public const int Usage = 2;
 
+    /// <summary>Stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it): nothing half-written was left.</summary>
+    public const int Stopped = 130;
+
+    /// <summary>`--verbose` on the command line: the exception behind a reported error follows its line, for a bug report.</summary>
+    public static bool Verbose { get; set; }
+
     /// <returns><see cref="Usage"/>, after writing the one line.</returns>
     public static int Report(TextWriter error, string message)
     {
@@ -19,7 +25,12 @@ public static class CliErrors
         return Usage;
     }
 
-    public static int Report(TextWriter error, Exception e) => Report(error, MessageOf(e));
+    public static int Report(TextWriter error, Exception e)
+    {
+        Report(error, MessageOf(e));
+        if (Verbose) error.WriteLine(e.ToString());
+        return Usage;
+    }
 
     /// <summary>The message without ArgumentException's " (Parameter 'x')", which names a C# parameter, not a flag.</summary>
     public static string MessageOf(Exception e)

@@ -22,8 +22,7 @@ public static class DbCommand
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return CliErrors.Report(Console.Error, e);
             }
         });
         var db = new Command("db", "Journal database tools.");

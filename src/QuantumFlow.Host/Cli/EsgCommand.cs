@@ -126,8 +126,7 @@ public static class EsgCommand
         }
         catch (EsgDataException e)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
+            return CliErrors.Report(error, e);
         }
     }
 

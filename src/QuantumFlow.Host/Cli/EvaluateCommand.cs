@@ -78,8 +78,12 @@ public static class EvaluateCommand
         }
         catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
+            return CliErrors.Report(error, e);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("stopped: no report written");
+            return CliErrors.Stopped;
         }
     }
 

@@ -30,7 +30,10 @@ public static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 1 };
         var command = new Command("train", "Train the Torch models and the logistic member on recordings: chronological split per session with a purge gap, scaler on train only, early stopping on validation log-loss, LR schedule, small random search, temperature scaling on validation.");
         foreach (Option o in new Option[] { data, output, horizon, unit, threshold, mode, multiplier, window, models, trials, epochs, threads }) command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancellationToken)
         {
             var labels = d with
             {
@@ -54,8 +57,7 @@ public static class TrainCommand
             }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return CliErrors.Report(Console.Error, e);
             }
             var settings = new TrainSettings
             {
@@ -75,22 +77,25 @@ public static class TrainCommand
                 var trainer = new ModelTrainer(settings, Console.WriteLine);
                 if (!AnsiConsole.Profile.Capabilities.Interactive)
                 {
-                    trainer.Run(sessions);
+                    trainer.Run(sessions, cancellationToken: cancellationToken);
                     return 0;
                 }
-                Interactive(trainer, sessions, kinds.Length * settings.Trials);
+                Interactive(trainer, sessions, kinds.Length * settings.Trials, cancellationToken);
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or MarketDataException or IOException or InvalidDataException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return CliErrors.Report(Console.Error, e);
             }
-        });
-        return command;
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("stopped: the checkpoints saved so far stay; the model in progress was not saved");
+                return CliErrors.Stopped;
+            }
+        }
     }
 
-    private static void Interactive(ModelTrainer trainer, List<SessionRows> sessions, int steps) =>
+    private static void Interactive(ModelTrainer trainer, List<SessionRows> sessions, int steps, CancellationToken cancellationToken) =>
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
@@ -101,7 +106,7 @@ public static class TrainCommand
                 {
                     if (trial != lastTrial) { lastTrial = trial; task.Value = done++; }
                     task.Description = Markup.Escape(text);
-                });
+                }, cancellationToken);
                 task.Value = task.MaxValue;
             });
 }

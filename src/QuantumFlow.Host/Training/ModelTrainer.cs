@@ -23,8 +23,10 @@ namespace QuantumFlow.Host.Training;
 /// </summary>
 public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
 {
-    public IReadOnlyList<TorchCheckpoint> Run(IReadOnlyList<SessionRows> sessions, Action<string, int, int>? progress = null)
+    /// <exception cref="OperationCanceledException">cancelled (SIGINT/SIGTERM): checkpoints already saved stay, the model in progress is not saved.</exception>
+    public IReadOnlyList<TorchCheckpoint> Run(IReadOnlyList<SessionRows> sessions, Action<string, int, int>? progress = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         TorchRuntime.Initialize(settings.Threads, settings.Seed);
         ChronologicalSplit split = ChronologicalSplit.Make(sessions, settings.Window, s => HorizonRows([s], settings.Labels));
         log($"examples: train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} (held out), purge {split.Purge} rows");
@@ -49,6 +51,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
             (double Loss, NetworkShape Shape, TrainOptions Options, nn.Module<Tensor, Tensor> Net, double Acc)? best = null;
             for (int trial = 1; trial <= settings.Trials; trial++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 NetworkShape shape = Sample(kind, features.Length, rng);
                 var options = new TrainOptions
                 {
@@ -64,7 +67,8 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
                 {
                     epochs = e.Epoch;
                     progress?.Invoke($"{Name(kind)} trial {trial}/{settings.Trials}: epoch {e.Epoch} val loss {e.ValidationLoss:F4} acc {e.ValidationAccuracy:F3}", trial, settings.Trials);
-                });
+                }, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
                 (double loss, double acc) = SequenceTrainer.Evaluate(net, validationData);
                 log(string.Create(CultureInfo.InvariantCulture,
                     $"{Name(kind)} trial {trial}: hidden {shape.Hidden} layers {shape.Layers} dropout {shape.Dropout:F2} lr {options.LearningRate:G2}: val loss {loss:F4}, acc {acc:F3} ({epochs} epochs)"));

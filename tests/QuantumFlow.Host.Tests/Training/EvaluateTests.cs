@@ -141,6 +141,18 @@ public sealed class EvaluateTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Stopped_by_a_signal_it_writes_no_report_and_exits_130()
+    {
+        string report = Path.Combine(_dir, "stopped.json");
+        var error = new StringWriter();
+        int code = EvaluateCommand.Run(new(ShippedModels(), [SampleRecording.Files[0]], true, [], 10, report, null), TextWriter.Null, error,
+            new CancellationToken(canceled: true));
+        Assert.Equal(CliErrors.Stopped, code);
+        Assert.Contains("stopped", error.ToString());
+        Assert.False(File.Exists(report));
+    }
+
     private static IEnumerable<string> ReadLines(string gz)
     {
         using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(gz), System.IO.Compression.CompressionMode.Decompress));

@@ -62,4 +62,21 @@ public sealed class TrainEvaluateVerbTests : IDisposable
             Assert.InRange(r.GetProperty("BalancedAccuracy").GetDouble(), 0, 1);
         }
     }
+
+    [Fact]
+    public async Task A_train_stopped_by_a_signal_exits_130_and_leaves_no_half_trained_checkpoint()
+    {
+        string models = Path.Combine(_dir, "stopped");
+        System.CommandLine.ParseResult parse = Program.Root().Parse(["train", "--data", Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "1"]);
+        // SIGINT and SIGTERM reach a verb as its cancellation token.
+        int code = await parse.InvokeAsync(cancellationToken: new CancellationToken(canceled: true));
+        Assert.Equal(130, code);
+        Assert.False(File.Exists(TorchCheckpoint.JsonPath(models, "lstm")));
+
+        // The trainer itself stops at the signal, before the next trial, with nothing saved.
+        var sessions = QuantumFlow.Host.Training.TrainingData.Load([Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz")], Models.Labels.LabelOptions.Trading);
+        var trainer = new QuantumFlow.Host.Training.ModelTrainer(new QuantumFlow.Host.Training.TrainSettings { OutDirectory = models, Trials = 1, Epochs = 1 }, _ => { });
+        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Run(sessions, cancellationToken: new CancellationToken(canceled: true)));
+        Assert.False(Directory.Exists(models) && Directory.EnumerateFiles(models).Any());
+    }
 }
