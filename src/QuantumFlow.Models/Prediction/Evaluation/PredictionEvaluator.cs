@@ -105,7 +105,7 @@ public static class PredictionEvaluator
         baselines.AddRange(settings.TrainedBaselines);
         int block = BlockBootstrap.DefaultBlockLength(test.Count, ExamplesPerHorizon(all, settings.Label));
         var bootstrap = new BlockBootstrap([(0, test.Count)], block, settings.Resamples);
-        string description = $"baselines fit on the first {fitEnd} labelled predictions of the session; every model scored on its last {test.Count} (from {InSessionFitShare:P0}), {cut - fitEnd} purged between";
+        string description = $"baselines fit on the first {fitEnd} labelled predictions of the session; every model scored on its last {test.Count} (from {(double)cut / all.Count:P0}), {cut - fitEnd} purged between";
         return new InSessionComparison(description, fit.Count, test.Count, Score(test, members, baselines, bootstrap, "not fit on this recording"));
     }
 
