@@ -7,6 +7,7 @@ using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Venues;
+using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Evaluation;
 
 namespace QuantumFlow.Host.Cli;
@@ -62,7 +63,7 @@ public static class EvaluateCommand
             foreach (MarketExamples m in markets.Where(m => m.Examples.Count == 0))
                 error.WriteLine($"warning: {m.Market}: no labelled prediction (the book never became valid, or the recording is shorter than the label horizon)");
             if (markets.All(m => m.Examples.Count == 0))
-                throw new ArgumentException($"no labelled prediction in {string.Join(", ", s.Data)} (no valid book, or shorter than the label horizon: {PredictionEvaluator.Describe(prediction.Labels)})");
+                throw new ArgumentException($"no labelled prediction in {string.Join(", ", s.Data)} (no valid book, or shorter than the label horizon: {prediction.Labels.Describe()})");
 
             if (s.TuneEnsemble) Tune(markets, members, prediction, error);
             EvaluationReport report = PredictionEvaluator.Evaluate(markets, members, settings);
@@ -90,11 +91,11 @@ public static class EvaluateCommand
     /// <summary>Ranks ensemble options on each session's labelled predictions before its test part (the first 85 %).</summary>
     private static void Tune(List<MarketExamples> markets, string[] members, PredictionOptions prediction, TextWriter w)
     {
-        List<IReadOnlyList<EvaluationExample>> validation = [.. markets.Where(m => m.Examples.Count > 0)
+        List<IReadOnlyList<EvaluationExample>> beforeTest = [.. markets.Where(m => m.Examples.Count > 0)
             .Select(m => (IReadOnlyList<EvaluationExample>)[.. m.Examples.Take((int)(m.Examples.Count * (1 - PredictionEvaluator.TestShare)))])];
-        var ranked = Models.Prediction.Ensembles.EnsembleTuning.Rank(validation, members);
-        double current = validation.Sum(v => Models.Prediction.Ensembles.EnsembleTuning.Replay(v, members, prediction.Ensemble).Sum(p => p.LogLoss)) / validation.Sum(v => v.Count);
-        w.WriteLine($"ensemble tuning on {validation.Sum(v => v.Count)} predictions before the test part of each session (the first 85 %); current options: log-loss {current:F4}");
+        var ranked = EnsembleTuning.Rank(beforeTest, members);
+        double current = beforeTest.Sum(v => EnsembleTuning.Replay(v, members, prediction.Ensemble).Sum(p => p.LogLoss)) / beforeTest.Sum(v => v.Count);
+        w.WriteLine($"ensemble tuning on {beforeTest.Sum(v => v.Count)} predictions before the test part of each session (the first 85 %); current options: log-loss {current:F4}");
         foreach (var (options, loss) in ranked.Take(8))
             w.WriteLine($"  temperature {options.Temperature,-5} half-life {options.HalfLife,-6} floor {options.Floor,-5} log-loss {loss:F4}");
     }

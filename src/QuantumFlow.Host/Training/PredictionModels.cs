@@ -35,8 +35,6 @@ public static class PredictionModels
         return models;
     }
 
-    private static string Describe(LabelOptions l) => QuantumFlow.Models.Prediction.Evaluation.PredictionEvaluator.Describe(l);
-
     /// <summary>Turns the prediction child on, with the checkpoints found (online learners only when there are none).</summary>
     public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
     {
@@ -50,12 +48,12 @@ public static class PredictionModels
         List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
         TorchCheckpoint first = trained[0].Checkpoint;
         if (trained.Any(m => m.Checkpoint.Label != first.Label))
-            throw new FormatException($"the checkpoints in {dir} were trained for different labels ({string.Join("; ", trained.Select(m => $"{m.Name}: {Describe(m.Checkpoint.Label)}").Distinct())}); keep one label per directory");
+            throw new FormatException($"the checkpoints in {dir} were trained for different labels ({string.Join("; ", trained.Select(m => $"{m.Name}: {m.Checkpoint.Label.Describe()}").Distinct())}); keep one label per directory");
         LogisticMember? logistic = LogisticMember.Load(dir);
         if (logistic is not null && logistic.Label != first.Label)
-            throw new FormatException($"{Path.Combine(dir, LogisticMember.FileName)} was fit for {Describe(logistic.Label)}, the networks for {Describe(first.Label)}; keep one label per directory");
+            throw new FormatException($"{Path.Combine(dir, LogisticMember.FileName)} was fit for {logistic.Label.Describe()}, the networks for {first.Label.Describe()}; keep one label per directory");
         List<NeuralSequenceModel> models = Export(trained);
-        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))}{(logistic is null ? "" : $", {logistic.Version}")} + online learners; label {Describe(first.Label)}");
+        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))}{(logistic is null ? "" : $", {logistic.Version}")} + online learners; label {first.Label.Describe()}");
         return options with
         {
             Prediction = options.Prediction with

@@ -47,6 +47,10 @@ public sealed record LabelOptions
         if (!(Multiplier >= 0) || !double.IsFinite(Multiplier)) throw new ArgumentException("the multiplier must be finite and >= 0", nameof(Multiplier));
     }
 
+    /// <summary>For people: "horizon 3000 ms, threshold 0.5 bps (spread x1)".</summary>
+    public string Describe() =>
+        $"horizon {Horizon} {(Unit == HorizonUnit.Events ? "events" : "ms")}, threshold {ThresholdBps} bps ({Mode.ToString().ToLowerInvariant()}{(Mode == ThresholdMode.Fixed ? "" : $" x{Multiplier}")}){(Smoothed ? ", smoothed" : "")}";
+
     /// <summary>theta at a point, in bps.</summary>
     public double ThresholdAt(double spreadBps, double volatilityBps) => Mode switch
     {

@@ -19,14 +19,7 @@ public sealed class EvaluateTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string ShippedModels()
-    {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return Path.Combine(dir, "models");
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string ShippedModels() => Inspection.Repository.PathOf("models");
 
     [Fact]
     public void Evaluate_and_backtest_score_the_same_predictions_with_the_same_labels()

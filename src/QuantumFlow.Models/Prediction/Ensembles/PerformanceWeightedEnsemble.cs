@@ -46,7 +46,15 @@ public sealed class PerformanceWeightedEnsemble
     internal ReadOnlySpan<double> CurrentWeights => _weights;
 
     /// <summary>Each model's bias-corrected EWMA score (-log-loss or accuracy), in the order of <see cref="Models"/>; as a uniform guess would score before any label.</summary>
-    public ImmutableArray<double> Scores => [.. _score.Select(Corrected)];
+    public ImmutableArray<double> Scores
+    {
+        get
+        {
+            var scores = new double[_score.Length];
+            Corrected(scores);
+            return [.. scores];
+        }
+    }
 
     public double WeightOf(string model) => _weights[Models.IndexOf(model) is var i and >= 0 ? i : throw new KeyNotFoundException(model)];
 
@@ -86,13 +94,21 @@ public sealed class PerformanceWeightedEnsemble
         Reweigh();
     }
 
-    private double Corrected(double score) => _keepPower < 1 ? score / (1 - _keepPower) : _options.Score == EnsembleScore.LogLoss ? -Math.Log(3) : 1.0 / 3;
+    /// <summary>The bias-corrected scores into <paramref name="into"/>; before any label, a uniform guess's score for all.</summary>
+    private void Corrected(Span<double> into)
+    {
+        if (_keepPower < 1) for (int m = 0; m < _score.Length; m++) into[m] = _score[m] / (1 - _keepPower);
+        else into.Fill(_options.Score == EnsembleScore.LogLoss ? -Math.Log(3) : 1.0 / 3);
+    }
 
+    // Runs once per resolved label on the book's thread: the corrected scores go through _weights, nothing allocated.
     private void Reweigh()
     {
-        double max = _score.Max(Corrected);
+        Corrected(_weights);
+        double max = double.NegativeInfinity;
+        foreach (double s in _weights) max = Math.Max(max, s);
         double sum = 0;
-        for (int m = 0; m < _score.Length; m++) sum += _weights[m] = Math.Exp((Corrected(_score[m]) - max) / _options.Temperature);
+        for (int m = 0; m < _weights.Length; m++) sum += _weights[m] = Math.Exp((_weights[m] - max) / _options.Temperature);
         double share = 1 - Models.Length * _options.Floor;
         for (int m = 0; m < _weights.Length; m++) _weights[m] = _options.Floor + share * _weights[m] / sum;
     }

@@ -74,12 +74,9 @@ public static class PredictionEvaluator
         var pooledBootstrap = new BlockBootstrap(segments, pooledBlock, settings.Resamples);
         string data = settings.AllUnseen ? "every labelled prediction" : $"the last {TestShare:P0} of each session's labelled predictions (the train verb's test part)";
         string bootstrapNote = $"circular block bootstrap per market, {settings.Resamples} resamples, 95 % percentile intervals; blocks of at least two label horizons (pooled: {pooledBlock} examples, the largest market's)";
-        return new EvaluationReport(data, Describe(settings.Label), settings.RoundTripCostBps, [.. members], pooled.Count, bootstrapNote,
+        return new EvaluationReport(data, settings.Label.Describe(), settings.RoundTripCostBps, [.. members], pooled.Count, bootstrapNote,
             Score(pooled, members, settings.TrainedBaselines, pooledBootstrap, "not fit on these recordings"), results);
     }
-
-    public static string Describe(LabelOptions l) =>
-        $"horizon {l.Horizon} {(l.Unit == HorizonUnit.Events ? "events" : "ms")}, threshold {l.ThresholdBps} bps ({l.Mode.ToString().ToLowerInvariant()}{(l.Mode == ThresholdMode.Fixed ? "" : $" x{l.Multiplier}")}){(l.Smoothed ? ", smoothed" : "")}";
 
     private static InSessionComparison? InSession(IReadOnlyList<EvaluationExample> all, int firstScored, IReadOnlyList<string> members, Settings settings)
     {
