@@ -14,7 +14,7 @@ public sealed class ScalarBrowserTests(WebHostFixture host)
     [Fact]
     public async Task The_api_reference_renders_with_no_request_to_another_origin()
     {
-        JsonElement seen = await BrowserCheck.RunAsync("scalar-check.mjs", host.BaseUrl, Repository.PathOf(Path.Combine("artifacts", "scalar.png")), 25_000);
+        JsonElement seen = await BrowserCheck.RunAsync("scalar-check.mjs", host.BaseUrl, Repository.PathOf(Path.Combine("artifacts", "scalar.png")), 60_000);
         Assert.True(seen.GetProperty("outside").GetArrayLength() == 0, $"requests to other origins: {seen.GetProperty("outside")}");
         Assert.True(seen.GetProperty("operations").GetInt32() > 0, "no operation of the OpenAPI document was drawn");
     }
