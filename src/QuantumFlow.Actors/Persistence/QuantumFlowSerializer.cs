@@ -2,6 +2,7 @@ using Akka.Actor;
 using System.Runtime.Serialization;
 using Akka.Serialization;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
@@ -31,9 +32,9 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         Trade => "T1",
         BestBidAsk => "Q1",
         FeedGap => "G1",
-        JournalEntry => "J1",
-        BookCheckpoint => "C1",
-        Ingest => "I1",
+        JournalEntry => "J2",
+        BookCheckpoint => "C2",
+        Ingest => "I2",
         IngestAck => "A1",
         SnapshotNeeded => "N1",
         GetBook => "B1",
@@ -45,6 +46,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         GetPrediction => "K1",
         NoPrediction => "X1",
         PredictionEvent => "P2",
+        ReplayProgress => "U1",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -70,15 +72,15 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         {
             case MarketEvent e: WriteEvent(w, e); break;
             case JournalEntry j:
-                w.Write(j.FeedRun); w.Write(j.Seq); w.Write(j.Events.Count);
+                w.Write(j.FeedRun); w.Write(j.Seq); w.Write(j.LastEvent); w.Write(j.Events.Count);
                 foreach (MarketEvent e in j.Events) WriteTypedEvent(w, e);
                 break;
             case BookCheckpoint c:
-                w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.EventsJournaled);
+                w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.LastEvent); w.Write(c.EventsJournaled);
                 WriteEvent(w, c.Book);
                 break;
             case Ingest i:
-                w.Write(i.EntityId); w.Write(i.FeedRun); w.Write(i.Seq); w.Write(i.Events.Count);
+                w.Write(i.EntityId); w.Write(i.FeedRun); w.Write(i.Seq); w.Write(i.FirstEvent); w.Write(i.Events.Count);
                 foreach (MarketEvent e in i.Events) WriteTypedEvent(w, e);
                 break;
             case IngestAck a: w.Write(a.EntityId); w.Write(a.FeedRun); w.Write(a.Seq); break;
@@ -119,6 +121,11 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                     w.Write(l.Sequence); w.Write(l.TimeNs); w.Write((byte)l.Class); w.Write(l.ReturnBps); w.Write(l.ThresholdBps); w.Write(l.FutureMid);
                 }
                 break;
+            case ReplayProgress u:
+                w.Write(u.Pass); w.Write(u.Payloads); w.Write(u.FeedRun); w.Write(u.Symbols.Count);
+                foreach (string symbol in u.Symbols) w.Write(symbol);
+                w.Write(u.Finished);
+                break;
             default:
                 throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
         }
@@ -127,9 +134,12 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
     private object Read(BinaryReader r, string manifest) => manifest switch
     {
         "S1" or "D1" or "T1" or "Q1" or "G1" => ReadEvent(r, manifest),
-        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r)),
-        "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
-        "I1" => ReadIngest(r),
+        // J1 and C1: written before feed events were numbered; no feed run of theirs can deliver again.
+        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), 0, ReadTypedEvents(r)),
+        "J2" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r)),
+        "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), 0, r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        "C2" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        "I2" => ReadIngest(r),
         "A1" => new IngestAck(r.ReadString(), r.ReadInt64(), r.ReadInt64()),
         "N1" => new SnapshotNeeded(r.ReadString(), (Venue)r.ReadByte(), r.ReadString(), r.ReadString()),
         "B1" => new GetBook(r.ReadString(), r.ReadInt32()),
@@ -142,6 +152,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "K1" => new GetPrediction(r.ReadString()),
         "X1" => new NoPrediction(r.ReadString()),
         "P2" => ReadPrediction(r),
+        "U1" => new ReplayProgress(r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToArray(), r.ReadBoolean()),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -176,7 +187,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         return resolved.Length == 0 ? prediction : prediction with { Resolved = [.. resolved] };
     }
 
-    private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));
+    private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));
 
     private static MarketEvent[] ReadTypedEvents(BinaryReader r)
     {

@@ -32,7 +32,7 @@ public sealed class BookActorTests : TestKit
         long seq = firstSeq;
         for (int i = 0; i < events.Count; i += batch, seq++)
         {
-            book.Tell(new Ingest(Entity, run, seq, events.Skip(i).Take(batch).ToArray()), TestActor);
+            book.Tell(new Ingest(Entity, run, seq, i + 1, events.Skip(i).Take(batch).ToArray()), TestActor);
             ExpectMsg<IngestAck>(a => a.Seq == seq && a.FeedRun == run, TimeSpan.FromSeconds(30));
         }
     }
@@ -73,7 +73,7 @@ public sealed class BookActorTests : TestKit
         AssertSameBook(expected.Book, recovered);
 
         // The restarted book keeps going from where it was, and still knows the last batch it journaled.
-        again.Tell(new Ingest(Entity, 11, 1, events.Take(3).ToArray()), TestActor);
+        again.Tell(new Ingest(Entity, 11, 1, 1, events.Take(3).ToArray()), TestActor);
         ExpectMsg<IngestAck>(a => a.Seq == 1);
         Assert.Equal(events.Count, (await View(again)).EventsJournaled);
     }
@@ -85,7 +85,7 @@ public sealed class BookActorTests : TestKit
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options), "book-2");
         Feed(book, events, run: 5, batch: 100);
         long journaled = (await View(book)).EventsJournaled;
-        book.Tell(new Ingest(Entity, 5, 4, events.Skip(300).Take(100).ToArray()), TestActor);
+        book.Tell(new Ingest(Entity, 5, 4, 301, events.Skip(300).Take(100).ToArray()), TestActor);
         ExpectMsg<IngestAck>(a => a.Seq == 4);
         Assert.Equal(journaled, (await View(book)).EventsJournaled);
     }
@@ -98,7 +98,7 @@ public sealed class BookActorTests : TestKit
         Feed(book, events.Take(1000).ToList(), run: 9, batch: 500);
         Assert.True((await View(book)).IsValid);
 
-        book.Tell(new Ingest(Entity, 9, 4, events.Skip(1500).Take(500).ToArray()), TestActor); // batch 3 never arrived
+        book.Tell(new Ingest(Entity, 9, 4, 1501, events.Skip(1500).Take(500).ToArray()), TestActor); // batch 3 never arrived
         ExpectMsg<IngestAck>(a => a.Seq == 4);
         SnapshotNeeded needed = ExpectMsg<SnapshotNeeded>();
         Assert.Equal(("BTCUSDT", Venue.BinanceUsdm), (needed.Symbol, needed.Venue));
@@ -116,7 +116,7 @@ public sealed class BookActorTests : TestKit
         long seq = 1;
         for (int i = 0; i < events.Count; i += 1000, seq++)
         {
-            book.Tell(new Ingest(eth, 3, seq, events.Skip(i).Take(1000).ToArray()), TestActor);
+            book.Tell(new Ingest(eth, 3, seq, i + 1, events.Skip(i).Take(1000).ToArray()), TestActor);
             ExpectMsg<IngestAck>(TimeSpan.FromSeconds(30));
         }
         // Saving and pruning snapshots is asynchronous to the actor: wait (bounded), while it lives to finish them, until
