@@ -120,7 +120,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
             CheckpointEvery = TimeSpan.FromMilliseconds(20),
             Delivery = new DeliveryOptions { MaxBatch = 200, MaxBacklog = 1000 },
         };
-        Dictionary<string, long> expected = EventsPerBook(TestRecordings.SampleSession, slice);
+        Dictionary<string, long> expected = TestRecordings.EventsPerBook(TestRecordings.SampleSession, slice);
         IActorRef books = Sys.ActorOf(ReplicaBooks.Props(), "books");
 
         IActorRef first = Sys.ActorOf(ReplayFeed.Props(options, books, TestActor), "replay-1");
@@ -149,22 +149,5 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
         Assert.Equal(0, ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(30)).Payloads);
         foreach ((string id, long count) in expected)
             Assert.Equal(count, (await books.Ask<ReplicaBooks.ReplicaView>(new ReplicaBooks.Query(id), TimeSpan.FromSeconds(3))).Events);
-    }
-
-    // What an uninterrupted replay delivers to each book: the recording's payloads decoded as the feed decodes them.
-    private static Dictionary<string, long> EventsPerBook(string[] paths, int slice)
-    {
-        using IRecordingReader reader = RecordingFormat.Open(paths);
-        var decoder = new FeedDecoder(reader.Venue);
-        var events = new List<MarketEvent>();
-        var counts = new Dictionary<string, long>();
-        for (int i = 0; i < slice && reader.TryRead(out RecordedPayload p); i++)
-        {
-            events.Clear();
-            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "recorded reconnect", events);
-            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
-            foreach (MarketEvent e in events) counts[BookId.Of(e.Venue, e.Symbol)] = counts.GetValueOrDefault(BookId.Of(e.Venue, e.Symbol)) + 1;
-        }
-        return counts;
     }
 }

@@ -40,8 +40,10 @@ public sealed class ReplayFeed : FeedActor
     private IReadOnlyList<string> _passSymbols = [];
     private long _resumeAt;
     private Stopwatch? _skipping;
-    // A position not yet journaled: the payloads read when it was taken, and each book's events queued by then.
-    private (long Payloads, IReadOnlyDictionary<string, long> Queued)? _candidate;
+    // Positions not yet journaled, oldest first: the payloads read when each was taken, and each book's events queued
+    // by then. A position is journaled once the books have acknowledged those events, which trails the reading by the
+    // backlog (all of a short recording may be read before its first position is acknowledged).
+    private readonly Queue<(long Payloads, IReadOnlyDictionary<string, long> Queued)> _candidates = new();
 
     public ReplayFeed(ReplayOptions options, IActorRef books, IActorRef? finished)
         : base(options.Venue == Models.Market.Venue.Unknown ? RecordingFormat.DetectVenue(options.Paths[0]) : options.Venue, books, options.Delivery)
@@ -127,9 +129,10 @@ public sealed class ReplayFeed : FeedActor
         (_pass, _passSymbols, _resumeAt) = (pass, Pipeline.Decoder.Symbols.ToArray(), resumeAt);
         _ended = false;
         _passPayloads = 0;
-        _candidate = null;
+        _candidates.Clear();
         _skipping = resumeAt > 0 ? Stopwatch.StartNew() : null;
         _pacer.Restart();
+        _sinceCheckpoint.Restart();
         State = FeedState.Streaming;
         // Books of a previous pass must resync from this pass's snapshot; on the first pass there are none yet.
         Pipeline.Connected(WallClock.NowNs(), "replay started");
@@ -154,7 +157,6 @@ public sealed class ReplayFeed : FeedActor
 
     private void OnSaved(ReplayProgress saved)
     {
-        _sinceCheckpoint.Restart();
         if (saved.Finished)
         {
             Finish();
@@ -166,21 +168,22 @@ public sealed class ReplayFeed : FeedActor
         }
     }
 
-    // Takes a position now and then, and journals it once every book has acknowledged the events queued by then.
+    // Takes a position now and then, and journals the latest one every book has acknowledged the events of.
     private void MaybeCheckpoint()
     {
         if (_skipping is not null || _ended) return;
-        if (_candidate is { } c)
+        if (_sinceCheckpoint.Elapsed >= _options.CheckpointEvery)
         {
-            if (!Pipeline.Outbox.Acknowledges(c.Queued)) return;
-            _candidate = null;
-            Save(new ReplayProgress(_pass, c.Payloads, Pipeline.Outbox.FeedRun, _passSymbols, Finished: false));
-        }
-        else if (_sinceCheckpoint.Elapsed >= _options.CheckpointEvery)
-        {
-            _candidate = (_passPayloads, Pipeline.Outbox.Queued());
+            _candidates.Enqueue((_passPayloads, Pipeline.Outbox.Queued()));
             _sinceCheckpoint.Restart();
         }
+        long? confirmed = null;
+        while (_candidates.TryPeek(out var c) && Pipeline.Outbox.Acknowledges(c.Queued))
+        {
+            confirmed = c.Payloads;
+            _candidates.Dequeue();
+        }
+        if (confirmed is { } payloads) Save(new ReplayProgress(_pass, payloads, Pipeline.Outbox.FeedRun, _passSymbols, Finished: false));
     }
 
     // Exactly one pump chain runs at a time: each turn ends by waiting for acks, for a timer, for the reader, by
