@@ -1,4 +1,3 @@
-using QuantumFlow.Actors.Books;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Venues;
@@ -55,22 +54,9 @@ public static class TestRecordings
         throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>What an uninterrupted replay delivers to each book: the recording's payloads decoded as the feed decodes them.</summary>
-    public static Dictionary<string, long> EventsPerBook(string[] paths, int slice = int.MaxValue)
-    {
-        using IRecordingReader reader = RecordingFormat.Open(paths);
-        var decoder = new FeedDecoder(reader.Venue);
-        var events = new List<MarketEvent>();
-        var counts = new Dictionary<string, long>();
-        for (int i = 0; i < slice && reader.TryRead(out RecordedPayload p); i++)
-        {
-            events.Clear();
-            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "recorded reconnect", events);
-            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
-            foreach (MarketEvent e in events) counts[BookId.Of(e.Venue, e.Symbol)] = counts.GetValueOrDefault(BookId.Of(e.Venue, e.Symbol)) + 1;
-        }
-        return counts;
-    }
+    /// <summary>How many events an uninterrupted replay delivers to each book.</summary>
+    public static Dictionary<string, long> EventsPerBook(string[] paths, int slice = int.MaxValue) =>
+        QuantumFlow.Tests.Support.ReplayedEvents.PerBook(paths, slice).ToDictionary(b => b.Key, b => (long)b.Value.Count);
 
     public static long PayloadCount(string[] paths)
     {

@@ -53,7 +53,7 @@ public static class JournalSchema
         }
     }
 
-    private static string SqliteFile(string connectionString)
+    internal static string SqliteFile(string connectionString)
     {
         foreach (string part in connectionString.Split(';'))
         {

@@ -59,7 +59,14 @@ public static class RunCommand
                     checkpoints is null ? [] : Training.PredictionModels.Load(checkpoints),
                     checkpoints);
             }
-            return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), output, cancel, web);
+            try
+            {
+                return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), output, cancel, web);
+            }
+            catch (JournalInUseException e)
+            {
+                return CliErrors.Report(error, e);
+            }
         });
         return run;
     }

@@ -39,6 +39,7 @@ public sealed class ReplayFeed : FeedActor
     private int _pass;
     private IReadOnlyList<string> _passSymbols = [];
     private long _resumeAt;
+    private long _alreadyJournaled;
     private Stopwatch? _skipping;
     // Positions not yet journaled, oldest first: the payloads read when each was taken, and each book's events queued
     // by then. A position is journaled once the books have acknowledged those events, which trails the reading by the
@@ -93,6 +94,7 @@ public sealed class ReplayFeed : FeedActor
         else if (!progress.Finished)
         {
             Log.Info("replay of {0}: resuming pass {1} after payload {2}", Pipeline.Venue, progress.Pass, progress.Payloads);
+            _alreadyJournaled = progress.Payloads;
             StartPass(progress.Pass, progress.FeedRun, progress.Symbols, progress.Payloads);
         }
         else if (_options.Loop)
@@ -102,6 +104,7 @@ public sealed class ReplayFeed : FeedActor
         else
         {
             Log.Info("replay of {0}: already replayed to its end into this journal; nothing to do", Pipeline.Venue);
+            _alreadyJournaled = progress.Payloads;
             Finish();
         }
     }
@@ -298,7 +301,7 @@ public sealed class ReplayFeed : FeedActor
     {
         State = FeedState.Finished;
         FeedStatus s = Pipeline.Status(State);
-        _finished?.Tell(new ReplayFinished(Pipeline.Venue, s.FeedRun, _payloads, s.BadMessages, _elapsed.Elapsed));
+        _finished?.Tell(new ReplayFinished(Pipeline.Venue, s.FeedRun, _payloads, s.BadMessages, _elapsed.Elapsed) { AlreadyJournaled = _alreadyJournaled });
     }
 
     private sealed record Pump

@@ -7,4 +7,8 @@ namespace QuantumFlow.Actors.Feeds.Replay;
 /// <paramref name="Payloads"/> counts what this incarnation delivered: fewer after a resume, none when the journal
 /// already held the whole replay.
 /// </summary>
-public sealed record ReplayFinished(Venue Venue, long FeedRun, long Payloads, long BadPayloads, TimeSpan Elapsed);
+public sealed record ReplayFinished(Venue Venue, long FeedRun, long Payloads, long BadPayloads, TimeSpan Elapsed)
+{
+    /// <summary>Payloads of the last pass that were journaled before this incarnation started (0 for a fresh replay).</summary>
+    public long AlreadyJournaled { get; init; }
+}

@@ -16,7 +16,12 @@ public sealed record ReplayOptions(IReadOnlyList<string> Paths)
     public long MaxPayloads { get; init; } = long.MaxValue;
     /// <summary>Payloads read ahead of the books by the background reader.</summary>
     public int ReadAhead { get; init; } = 4096;
-    public DeliveryOptions Delivery { get; init; } = new();
+    /// <summary>
+    /// A replay waits for its books rather than dropping, so it needs far less backlog than a live feed: enough to keep
+    /// batches full, little enough that a journaled position (<see cref="CheckpointEvery"/>) trails the reading by
+    /// seconds, not by the whole recording.
+    /// </summary>
+    public DeliveryOptions Delivery { get; init; } = new() { MaxBacklog = 20_000 };
     /// <summary>How often the replay journals its position (once its books have journaled everything before it).</summary>
     public TimeSpan CheckpointEvery { get; init; } = TimeSpan.FromSeconds(1);
 
