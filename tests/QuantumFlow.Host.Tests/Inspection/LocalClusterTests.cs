@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace QuantumFlow.Host.Tests.Inspection;
 
 /// <summary>
-/// Three real `quantumflow run` processes on loopback sharing a fresh PostgreSQL journal (QF_TEST_POSTGRES, as
-/// scripts/test.sh starts it): a seed replaying the shipped recording and two workers simulating their own symbols.
+/// Three real `quantumflow run` processes on loopback sharing a fresh PostgreSQL journal (on the server of
+/// <see cref="TestPostgres"/>): a seed replaying the shipped recording and two workers simulating their own symbols.
 /// `quantumflow pbm` inspects them, one is made to leave, and its books come back on the others from the journal.
 /// Every wait polls a condition against a deadline; every child process is killed on the way out.
 /// </summary>
