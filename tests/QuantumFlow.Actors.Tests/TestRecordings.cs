@@ -1,14 +1,13 @@
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Venues;
-using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests;
 
 /// <summary>Real recorded sessions decoded into market events, as a feed would deliver them.</summary>
 public static class TestRecordings
 {
-    public static string RepoRoot => TestRepository.Root;
+    public static string RepoRoot { get; } = FindRoot();
 
     public static string Shared(string relative) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", relative));
 
@@ -44,5 +43,14 @@ public static class TestRecordings
         var replica = new BookReplica(venue, symbol);
         foreach (MarketEvent e in events) replica.Apply(e);
         return replica;
+    }
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return dir;
+        }
+        throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
     }
 }
