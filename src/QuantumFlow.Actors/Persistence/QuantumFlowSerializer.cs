@@ -8,6 +8,7 @@ using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction;
 
 namespace QuantumFlow.Actors.Persistence;
 
