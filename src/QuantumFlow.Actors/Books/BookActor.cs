@@ -15,9 +15,11 @@ namespace QuantumFlow.Actors.Books;
 /// entry per feed batch (tagged by venue and symbol), applies each to a <see cref="BookReplica"/> once journaled, snapshots the book every N
 /// events, and on recovery replays the journal through the same replica, reaching exactly the book it had. Which
 /// events of a batch are new is the <see cref="IngestLedger"/>'s decision. On a gap it asks its feed for a new
-/// snapshot; until one arrives the book reports itself invalid.
+/// snapshot; until one arrives the book reports itself invalid. With no event for
+/// <see cref="BookActorOptions.StaleAfter"/> it is stale: not valid, published once as such, and it answers for its
+/// predictor that there is no prediction, and why.
 /// </summary>
-public sealed class BookActor : ReceivePersistentActor
+public sealed class BookActor : ReceivePersistentActor, IWithTimers
 {
     private readonly string _entityId;
     private readonly BookActorOptions _options;
@@ -27,6 +29,8 @@ public sealed class BookActor : ReceivePersistentActor
     private readonly IngestLedger _ledger = new();
     private readonly System.Diagnostics.Stopwatch _recovering = System.Diagnostics.Stopwatch.StartNew();
     private IActorRef? _mediator;
+    private readonly System.Diagnostics.Stopwatch _sinceEvent = System.Diagnostics.Stopwatch.StartNew();
+    private bool _stale;
     private JournalEntry? _lastWritten; // what a snapshot records: the ledger may be ahead, by writes still in flight
     private long _journaled;
     private long _sinceSnapshot;
@@ -64,8 +68,14 @@ public sealed class BookActor : ReceivePersistentActor
         });
         Command<Ingest>(OnIngest);
         Command<GetBook>(g => Sender.Tell(View(g.Depth)));
+        Command<CheckFreshness>(_ => CheckStale());
         Command<IForChild>(m =>
         {
+            if (_stale && m is Prediction.GetPrediction)
+            {
+                Sender.Tell(new Prediction.NoPrediction(_entityId) { Reason = StaleProblem() });
+                return;
+            }
             IActorRef child = Context.Child(m.ChildName);
             if (child.IsNobody()) Sender.Tell(new Status.Failure(new InvalidOperationException($"{_entityId} has no '{m.ChildName}' child")));
             else child.Forward(m);
@@ -80,6 +90,8 @@ public sealed class BookActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>The journal's id of a book entity (what a replay reads back).</summary>
     public static string PersistenceIdOf(string entityId) => "book|" + entityId;
 
@@ -89,6 +101,8 @@ public sealed class BookActor : ReceivePersistentActor
     protected override void PreStart()
     {
         if (_options.Publish) _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        TimeSpan every = TimeSpan.FromTicks(Math.Clamp(_options.StaleAfter.Ticks / 4, TimeSpan.TicksPerMillisecond * 50, TimeSpan.TicksPerSecond));
+        Timers.StartPeriodicTimer(nameof(CheckFreshness), CheckFreshness.Instance, every);
         base.PreStart();
     }
 
@@ -117,6 +131,8 @@ public sealed class BookActor : ReceivePersistentActor
                 needsSnapshot |= result is SyncResult.Gap or SyncResult.SnapshotTooOld;
             }
             _lastWritten = entry;
+            _sinceEvent.Restart();
+            _stale = false;
             _journaled += events.Count;
             _sinceSnapshot += events.Count;
             feed.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
@@ -173,17 +189,36 @@ public sealed class BookActor : ReceivePersistentActor
         _sinceSnapshot = 0;
     }
 
+    private void CheckStale()
+    {
+        if (_stale || _sinceEvent.Elapsed < _options.StaleAfter) return;
+        _stale = true;
+        _log.Info("{0}: {1}", _entityId, StaleProblem());
+        Publish([]);
+    }
+
+    private string StaleProblem() =>
+        $"stale: no market data for {_sinceEvent.Elapsed.TotalSeconds:F0} s (its feed stopped or is not running; stale after {_options.StaleAfter.TotalSeconds:0.###} s)";
+
     private BookTop Top(int depth)
     {
         OrderBook b = _replica.Book;
-        return new BookTop(_entityId, b.IsValid, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, Levels(b.Bids, depth), Levels(b.Asks, depth));
+        return new BookTop(_entityId, b.IsValid && !_stale, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, Levels(b.Bids, depth), Levels(b.Asks, depth)) { IsStale = _stale };
     }
 
     private BookView View(int depth)
     {
         OrderBook b = _replica.Book;
-        return new BookView(_entityId, b.State.ToString(), b.IsValid, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, _journaled,
-            _replica.Sync.Resyncs, _replica.Sync.LastProblem, Levels(b.Bids, depth), Levels(b.Asks, depth));
+        return new BookView(_entityId, _stale ? Stale : b.State.ToString(), b.IsValid && !_stale, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, _journaled,
+            _replica.Sync.Resyncs, _stale ? StaleProblem() : _replica.Sync.LastProblem, Levels(b.Bids, depth), Levels(b.Asks, depth));
+    }
+
+    /// <summary>The <see cref="BookView.State"/> of a stale book.</summary>
+    public const string Stale = "Stale";
+
+    private sealed record CheckFreshness
+    {
+        public static readonly CheckFreshness Instance = new();
     }
 
     private static LevelUpdate[] Levels(BookSide side, int depth)

@@ -40,12 +40,12 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         SnapshotNeeded => "N1",
         GetBook => "B1",
         BookView => "V1",
-        BookTop => "O1",
+        BookTop => "O2",
         GetFeatures => "R1",
         NoFeatures => "Z1",
         FeatureSnapshot => "F1",
         GetPrediction => "K1",
-        NoPrediction => "X1",
+        NoPrediction => "X2",
         PredictionEvent => "P2",
         ReplayProgress => "U1",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
@@ -94,7 +94,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                 break;
             case BookTop t:
                 w.Write(t.EntityId); w.Write(t.IsValid); w.Write(t.LastUpdateId); w.Write(t.ExchangeTimeNs); w.Write(t.ReceiveTimeNs);
-                WriteLevels(w, t.Bids); WriteLevels(w, t.Asks);
+                WriteLevels(w, t.Bids); WriteLevels(w, t.Asks); w.Write(t.IsStale);
                 break;
             case GetFeatures g: w.Write(g.EntityId); break;
             case NoFeatures n: w.Write(n.EntityId); break;
@@ -107,7 +107,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                 }
                 break;
             case GetPrediction g: w.Write(g.EntityId); break;
-            case NoPrediction n: w.Write(n.EntityId); break;
+            case NoPrediction n: w.Write(n.EntityId); WriteNullable(w, n.Reason); break;
             case PredictionEvent p:
                 w.Write(p.EntityId); w.Write(p.Sequence); w.Write(p.TimeNs); w.Write(p.ReceiveTimeNs);
                 w.Write(p.Models.Count);
@@ -146,12 +146,13 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "B1" => new GetBook(r.ReadString(), r.ReadInt32()),
         "V1" => new BookView(r.ReadString(), r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
             r.ReadInt64(), r.ReadInt32(), ReadNullable(r), ReadLevels(r), ReadLevels(r)),
-        "O1" => new BookTop(r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r), ReadLevels(r)),
+        // Sent between nodes only (never journaled): no earlier manifest to keep.
+        "O2" => new BookTop(r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r), ReadLevels(r)) { IsStale = r.ReadBoolean() },
         "R1" => new GetFeatures(r.ReadString()),
         "Z1" => new NoFeatures(r.ReadString()),
         "F1" => ReadFeatures(r),
         "K1" => new GetPrediction(r.ReadString()),
-        "X1" => new NoPrediction(r.ReadString()),
+        "X2" => new NoPrediction(r.ReadString()) { Reason = ReadNullable(r) },
         "P2" => ReadPrediction(r),
         "U1" => new ReplayProgress(r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToArray(), r.ReadBoolean()),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),

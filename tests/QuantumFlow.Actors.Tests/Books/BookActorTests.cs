@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit.Xunit2;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Models.Book;
@@ -141,5 +142,28 @@ public sealed class BookActorTests : TestKit
         Assert.Equal(expected.Book.LastUpdateId, recovered.LastUpdateId);
         Assert.Equal(expected.Book.Bids.Count, recovered.Bids.Count);
         Assert.Equal(expected.Book.BestAsk, recovered.Asks[0].Price);
+    }
+
+    [Fact]
+    public async Task A_book_without_events_for_its_stale_time_is_stale_says_why_and_the_next_batch_makes_it_fresh()
+    {
+        List<MarketEvent> events = TestRecordings.Decode(TestRecordings.BtcUsdm2024, 2_000);
+        IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options with { StaleAfter = TimeSpan.FromMilliseconds(300) }), "book-stale");
+        Feed(book, events.Take(1000).ToList(), run: 21);
+        Assert.True((await View(book)).IsValid);
+
+        // Its feed stops: the book turns stale by itself, and its predictor's answer says why.
+        await AwaitAssertAsync(async () => Assert.Equal(BookActor.Stale, (await View(book)).State), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
+        BookView stale = await View(book);
+        Assert.False(stale.IsValid);
+        Assert.Contains("no market data", stale.LastProblem);
+        var none = await book.Ask<NoPrediction>(new GetPrediction(Entity), TimeSpan.FromSeconds(3));
+        Assert.Contains("stale", none.Reason);
+
+        book.Tell(new Ingest(Entity, 21, 3, 1001, events.Skip(1000).Take(500).ToArray()), TestActor);
+        ExpectMsg<IngestAck>(a => a.Seq == 3);
+        BookView fresh = await View(book);
+        Assert.True(fresh.IsValid);
+        Assert.Equal("Synced", fresh.State);
     }
 }

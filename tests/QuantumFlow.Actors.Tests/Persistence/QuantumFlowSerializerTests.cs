@@ -4,6 +4,7 @@ using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Persistence;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Actors.Tests.Persistence;
@@ -52,8 +53,11 @@ public sealed class QuantumFlowSerializerTests : TestKit
         BookView view = RoundTrip(new BookView("binance:X", "Synced", true, 5, 6, 7, 8, 1, null, levels[..1], levels[1..]));
         Assert.Equal(("Synced", 8L, (string?)null), (view.State, view.EventsJournaled, view.LastProblem));
         Assert.Equal(levels[..1], view.Bids);
-        BookTop top = RoundTrip(new BookTop("binance:X", false, 5, 6, 7, levels[..1], levels[1..]));
+        BookTop top = RoundTrip(new BookTop("binance:X", false, 5, 6, 7, levels[..1], levels[1..]) { IsStale = true });
         Assert.Equal(levels[1..], top.Asks);
+        Assert.True(top.IsStale);
+        Assert.Equal("stale: no market data", RoundTrip(new NoPrediction("binance:X") { Reason = "stale: no market data" }).Reason);
+        Assert.Null(RoundTrip(new NoPrediction("binance:X")).Reason);
         Ingest ingest = RoundTrip(new Ingest("binance:X", 3, 4, 301, [new Trade(Venue.BinanceSpot, "X", 1, 2, 3, Price.Parse("1"), Quantity.Parse("1"), Side.Ask)]));
         Assert.Equal((3L, 4L, 301L), (ingest.FeedRun, ingest.Seq, ingest.FirstEvent));
         var progress = new ReplayProgress(3, 1234, 99, ["BTCUSDT", "ETHUSDT"], Finished: true);
