@@ -24,7 +24,21 @@ public sealed record FeedSpec(FeedKind Kind)
     public long Seed { get; init; } = 1;
     public double EventsPerSecond { get; init; } = 1000;
 
-    public string ActorName => $"feed-{Kind.ToString().ToLowerInvariant()}";
+    /// <summary>
+    /// The feed's name in the cluster: its kind and a digest of what it reads, so that nodes given the same feed share
+    /// one (a cluster singleton, see <see cref="FeedPlacement"/>) and different feeds never take each other's place.
+    /// </summary>
+    public string ActorName
+    {
+        get
+        {
+            string what = string.Join("|", [Kind.ToString(), string.Join(",", Paths.Select(Path.GetFileName)), Speed.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                Loop.ToString(), string.Join(",", Symbols), Venue.ToString(), Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                EventsPerSecond.ToString("R", System.Globalization.CultureInfo.InvariantCulture)]);
+            byte[] digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(what));
+            return $"feed-{Kind.ToString().ToLowerInvariant()}-{Convert.ToHexStringLower(digest, 0, 4)}";
+        }
+    }
 
     public Props Props(IActorRef books, IActorRef? finished = null) => Kind switch
     {

@@ -90,11 +90,12 @@ public static class RunCommand
         // Starting the actor system, recovering the journal and binding the web host take seconds with nothing else
         // printed; a user of `dotnet run` should know the process is alive and what it is about to do.
         output.WriteLine($"quantumflow: starting node (journal {options.Journal}, feed {Describe(spec)}{(webStart is null ? ", no web host" : "")})");
+        options = FeedPlacement.WithFeedRole(options, spec);
         using IHost host = webStart is null
             ? await QuantumFlowNode.StartAsync(options, cancel: cancel)
             : await WebHost.StartAsync(options, webStart.Options, webStart.ScorerModels, webStart.Checkpoints, cancel);
         ActorSystem system = host.ActorSystem();
-        IActorRef feed = system.ActorOf(spec.Props(host.BookRegion()), spec.ActorName);
+        IActorRef feed = FeedPlacement.Start(system, spec, host.BookRegion());
         output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
         output.WriteLine(InspectionHost.Get(system) switch
         {

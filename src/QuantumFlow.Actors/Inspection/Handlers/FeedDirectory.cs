@@ -15,18 +15,29 @@ public sealed class FeedDirectory(InspectionContext context)
     public async Task<IReadOnlyList<(string Name, FeedStatus? Status)>> QueryAsync()
     {
         var guardian = (ActorRefWithCell)((ExtendedActorSystem)context.System).Guardian;
-        var feeds = guardian.Children.Where(c => c.Path.Name.StartsWith(NamePrefix, StringComparison.Ordinal))
-            .OrderBy(c => c.Path.Name, StringComparer.Ordinal).ToList();
+        // A feed placed by the cluster runs under its singleton manager on one node; the others hold only a standby
+        // manager (and the proxy), which are not feeds.
+        var feeds = guardian.Children.Where(c => c.Path.Name.StartsWith(NamePrefix, StringComparison.Ordinal) && !c.Path.Name.EndsWith("-proxy", StringComparison.Ordinal))
+            .Select(c => c is ActorRefWithCell { Children: var children } && children.FirstOrDefault(k => k.Path.Name == Hosting.FeedPlacement.SingletonName) is { } active
+                ? active
+                : IsManager(c) ? null : c)
+            .OfType<IActorRef>()
+            .OrderBy(c => Name(c), StringComparer.Ordinal).ToList();
         return await Task.WhenAll(feeds.Select(async f =>
         {
             try
             {
-                return (f.Path.Name, (FeedStatus?)await f.Ask<FeedStatus>(GetFeedStatus.Instance, context.AskTimeout));
+                return (Name(f), (FeedStatus?)await f.Ask<FeedStatus>(GetFeedStatus.Instance, context.AskTimeout));
             }
             catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
             {
-                return (f.Path.Name, null);
+                return (Name(f), null);
             }
         }));
     }
+
+    private static string Name(IActorRef feed) => feed.Path.Name == Hosting.FeedPlacement.SingletonName ? feed.Path.Parent.Name : feed.Path.Name;
+
+    private static bool IsManager(IActorRef actor) =>
+        actor is ActorRefWithCell { Underlying: ActorCell { Props.Type: var type } } && type == typeof(Akka.Cluster.Tools.Singleton.ClusterSingletonManager);
 }
