@@ -16,6 +16,7 @@ public static class QuantumFlowNode
         {
             builder
                 .WithNodeConfig(options)
+                .WithClusterBootstrap(options)
                 .WithBookShards(options)
                 .WithInspection(options);
             more?.Invoke(builder, provider);
@@ -24,7 +25,7 @@ public static class QuantumFlowNode
     /// <summary>Starts a node in its own host (tests, tools). A single node creates the journal schema first.</summary>
     public static async Task<IHost> StartAsync(NodeOptions options, Action<AkkaConfigurationBuilder, IServiceProvider>? more = null, CancellationToken cancel = default)
     {
-        if (options.SeedNodes.Count == 0) await JournalSchema.InitializeAsync(options, cancel);
+        if (options.IsSingleNode) await JournalSchema.InitializeAsync(options, cancel);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddQuantumFlowNode(options, more);
