@@ -14,7 +14,7 @@ public sealed class NodeFlags
     public Option<string[]> SeedNodes { get; } = new("--seed-nodes") { Description = "Seed node addresses (akka.tcp://quantumflow@host:port); none: a single node. Env: QF_SEED_NODES (comma-separated).", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Roles { get; } = new("--roles") { Description = "Cluster roles (default book). Env: QF_ROLES (comma-separated).", AllowMultipleArgumentsPerToken = true };
     public Option<string?> Discovery { get; } = new("--discovery") { Description = "Join through Akka.Management cluster bootstrap instead of seed nodes: config (the --contact-points list) or kubernetes (pods labelled app=quantumflow). Env: QF_DISCOVERY." };
-    public Option<string[]> ContactPoints { get; } = new("--contact-points") { Description = "With --discovery config: the management endpoint HOST:PORT of every node, this one included. Env: QF_CONTACT_POINTS (comma-separated).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> ContactPoints { get; } = new("--contact-points") { Description = "With --discovery config: the management endpoint HOST:PORT of every node, this one included (space- or comma-separated). Env: QF_CONTACT_POINTS (comma-separated).", AllowMultipleArgumentsPerToken = true };
     public Option<int?> ManagementPort { get; } = new("--management-port") { Description = "Akka.Management port for cluster bootstrap, 1 to 65535 (default 8558). Env: QF_MANAGEMENT_PORT." };
     public Option<string?> Hocon { get; } = new("--hocon") { Description = "A HOCON file applied over every other Akka setting (e.g. bootstrap tuning). Env: QF_HOCON." };
     public Option<int?> InspectPort { get; } = new("--inspect-port") { Description = "Inspection host port for `quantumflow pbm`, 0 to 65535 (default 9110; 0: any free port). Env: QF_INSPECT_PORT; also QF_INSPECT_HOST (default 127.0.0.1), QF_INSPECT_TOKEN (needed to change the cluster), QF_INSPECT=off." };
@@ -65,7 +65,8 @@ public sealed class NodeFlags
     private BootstrapOptions ReadBootstrap(ParseResult parse, string[] seeds)
     {
         string? method = parse.GetValue(Discovery) ?? Env("QF_DISCOVERY");
-        string[] points = parse.GetValue(ContactPoints) is { Length: > 0 } c ? c : Split(Env("QF_CONTACT_POINTS"));
+        // Space- or comma-separated on the command line, as in the variable.
+        string[] points = parse.GetValue(ContactPoints) is { Length: > 0 } c ? c.SelectMany(Split).ToArray() : Split(Env("QF_CONTACT_POINTS"));
         int? managementPort = parse.GetValue(ManagementPort) ?? (Env("QF_MANAGEMENT_PORT") is { } mp ? int.TryParse(mp, out int mv) ? mv : throw new FormatException($"QF_MANAGEMENT_PORT '{mp}' is not a port number") : null);
         if (managementPort is < 1 or > 65535) throw new FormatException($"--management-port {managementPort} is not a port number (1 to 65535)");
         DiscoveryKind discovery = method?.ToLowerInvariant() switch
