@@ -79,7 +79,7 @@ done
 # 3. Frameworks asked for, against those of the final stage's base image.
 base=$(grep -E '^FROM ' "$dockerfile" | tail -1 | awk '{print $2}')
 [[ $base == mcr.microsoft.com/dotnet/aspnet:* ]] || fail "the final stage runs on $base, not mcr.microsoft.com/dotnet/aspnet (the web host needs ASP.NET Core)"
-frameworks=$(grep -o '"name": *"[^"]*"' "$out/quantumflow.runtimeconfig.json" | sed 's/.*"\([^"]*\)"$/\1/' | sort | tr '\n' ' ')
+frameworks=$(grep -o '"name": *"[^"]*"' "$out/quantumflow.runtimeconfig.json" | sed 's/.*"\([^"]*\)"$/\1/' | sort | tr '\n' ' ' | sed 's/ $//')
 for framework in $frameworks; do
   case "$framework" in
     Microsoft.NETCore.App|Microsoft.AspNetCore.App) ;;

@@ -61,6 +61,7 @@ public static class WebHost
                 app = Build(nodeHost.Services, node, web with { Urls = ["http://127.0.0.1:0"] }, scorerModels ?? [], checkpoints);
                 await app.StartAsync(cancel);
             }
+            app.Services.GetRequiredService<StartLogGate>().Starting = false;
             return new WebNode(nodeHost, app) { BusyDefault = busyDefault };
         }
         catch
@@ -69,6 +70,13 @@ public static class WebHost
             nodeHost.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Silences the generic host's own log while the web app starts (see <see cref="Build"/>).</summary>
+    private sealed class StartLogGate
+    {
+        public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+        public volatile bool Starting = true;
     }
 
     /// <summary>Kestrel's failure to bind an address another process holds.</summary>
@@ -82,8 +90,11 @@ public static class WebHost
         web = web.WithConfiguration(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A start that fails throws to the caller, which reports it in one line (or falls back to a free port); the
-        // host's own "Hosting failed to start" error with its stack trace would only repeat it.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // host's own "Hosting failed to start" error with its stack trace would only repeat it. Once started, the host's
+        // errors (a background service that fails, say) are logged as usual.
+        var start = new StartLogGate();
+        builder.Services.AddSingleton(start);
+        builder.Logging.AddFilter(StartLogGate.HostCategory, level => !start.Starting && level >= LogLevel.Warning);
         builder.WebHost.UseUrls([.. web.Urls]);
 
         IServiceCollection services = builder.Services;
