@@ -10,8 +10,8 @@ public static class BootstrapConfig
         BootstrapOptions b = o.Bootstrap;
         if (!b.Enabled) return "";
         var sb = new StringBuilder();
-        // Other nodes reach this one's management endpoint where they reach its remoting; the join decider also finds
-        // itself among the contact points by this host and port.
+        // This node's contact point as Akka.Management describes it: other nodes reach it where they reach its
+        // remoting, and bootstrap takes this port for a discovered contact point that comes without one.
         sb.AppendLine($"akka.management.http.hostname = {NodeConfig.Quote(o.PublicHostname ?? o.Hostname)}");
         sb.AppendLine($"akka.management.http.port = {b.ManagementPort}");
         sb.AppendLine($"akka.management.http.bind-hostname = {NodeConfig.Quote(o.Hostname)}");
