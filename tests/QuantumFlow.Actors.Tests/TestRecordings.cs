@@ -53,4 +53,16 @@ public static class TestRecordings
         }
         throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>How many events an uninterrupted replay delivers to each book.</summary>
+    public static Dictionary<string, long> EventsPerBook(string[] paths, int slice = int.MaxValue) =>
+        QuantumFlow.Tests.Support.ReplayedEvents.PerBook(paths, slice).ToDictionary(b => b.Key, b => (long)b.Value.Count);
+
+    public static long PayloadCount(string[] paths)
+    {
+        using IRecordingReader reader = RecordingFormat.Open(paths);
+        long n = 0;
+        while (reader.TryRead(out _)) n++;
+        return n;
+    }
 }

@@ -1,11 +1,13 @@
+using QuantumFlow.Tests.Support;
+
 namespace QuantumFlow.Models.Tests;
 
 /// <summary>Locates the repository and the shared real recordings (../shared/data beside the repository).</summary>
 public static class TestData
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => TestRepository.Root;
 
-    public static string Shared(string relative) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", relative));
+    public static string Shared(string relative) => TestRepository.Shared(relative);
 
     public static string Sample(string name) => Path.Combine(RepoRoot, "data", "samples", name);
 
@@ -20,13 +22,4 @@ public static class TestData
         [new[] { "cryptofeed/v3_jsonl/BINANCE_FUTURES.jsonl.zst" }],
         [new[] { "cryptofeed/v3_jsonl/BINANCE_DELIVERY.jsonl.zst" }],
     ];
-
-    private static string FindRoot()
-    {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return dir;
-        }
-        throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Prediction;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Models.Torch.Tests;
 
@@ -12,14 +13,7 @@ namespace QuantumFlow.Models.Torch.Tests;
 /// </summary>
 public sealed class BatchInvarianceTests
 {
-    private static string ModelsDir()
-    {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return Path.Combine(dir, "models");
-        }
-        throw new InvalidOperationException("QuantumFlow.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string ModelsDir() => TestRepository.PathOf("models");
 
     public static TheoryData<string> Checkpoints() => new(["lstm", "attention-lstm", "transformer"]);
 

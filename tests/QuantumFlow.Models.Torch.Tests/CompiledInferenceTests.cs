@@ -4,6 +4,7 @@ using QuantumFlow.Models.Prediction.Neural;
 using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Torch.Inference;
 using QuantumFlow.Models.Torch.Networks;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Models.Torch.Tests;
 
@@ -53,7 +54,7 @@ public sealed class CompiledInferenceTests
     [Fact]
     public void The_shipped_checkpoints_answer_as_torch_does_and_the_same_whatever_was_computed_before()
     {
-        string dir = Path.Combine(RepositoryRoot(), "models");
+        string dir = TestRepository.PathOf("models");
         List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
         Assert.Equal(3, trained.Count);
         foreach (TorchSequenceModel torchModel in trained)
@@ -83,7 +84,7 @@ public sealed class CompiledInferenceTests
     [Fact]
     public void A_book_state_answers_what_the_window_answers_bit_for_bit_from_its_first_row_and_after_a_clear()
     {
-        string dir = Path.Combine(RepositoryRoot(), "models");
+        string dir = TestRepository.PathOf("models");
         foreach (TorchSequenceModel torchModel in TorchSequenceModel.LoadAll(dir))
         {
             using (torchModel)
@@ -115,7 +116,7 @@ public sealed class CompiledInferenceTests
     [Fact]
     public void Books_on_two_threads_share_only_the_weights()
     {
-        string dir = Path.Combine(RepositoryRoot(), "models");
+        string dir = TestRepository.PathOf("models");
         NeuralSequenceModel model = CompiledModels.Load(dir, "transformer");
         ImmutableArray<string> names = [.. TorchCheckpoint.Read(TorchCheckpoint.JsonPath(dir, "transformer")).Features];
         double[][][] rows = [.. Enumerable.Range(0, 2).Select(book =>
@@ -147,7 +148,7 @@ public sealed class CompiledInferenceTests
     [Fact]
     public void Books_with_their_own_name_arrays_share_the_binding_and_the_row_cache()
     {
-        string dir = Path.Combine(RepositoryRoot(), "models");
+        string dir = TestRepository.PathOf("models");
         NeuralSequenceModel model = CompiledModels.Load(dir, "lstm");
         using TorchSequenceModel torchModel = TorchSequenceModel.Load(dir, "lstm");
         string[] names = [.. torchModel.Checkpoint.Features];
@@ -186,14 +187,5 @@ public sealed class CompiledInferenceTests
     {
         Assert.True(Math.Abs(expected.Down - actual.Down) < tolerance && Math.Abs(expected.Flat - actual.Flat) < tolerance
             && Math.Abs(expected.Up - actual.Up) < tolerance, $"torch {expected}, compiled {actual}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "QuantumFlow.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("QuantumFlow.sln not found above the test binaries");
     }
 }

@@ -3,7 +3,7 @@ using Npgsql;
 namespace QuantumFlow.Tests.Support;
 
 /// <summary>
-/// A fresh database on the throwaway PostgreSQL server that scripts/test.sh starts (QF_TEST_POSTGRES), dropped after use.
+/// A fresh database on this test process's PostgreSQL server (<see cref="TestPostgres"/>), dropped after use.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
@@ -21,8 +21,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public static async Task<PostgresDatabase> CreateAsync()
     {
-        string server = Environment.GetEnvironmentVariable("QF_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("QF_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL");
+        string server = TestPostgres.ConnectionString;
         string name = "qf_" + Guid.NewGuid().ToString("N")[..12];
         await using (var c = new NpgsqlConnection(server))
         {

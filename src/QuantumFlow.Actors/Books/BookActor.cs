@@ -13,19 +13,25 @@ namespace QuantumFlow.Actors.Books;
 /// <summary>
 /// One venue+symbol book, a sharded persistent entity. It journals every market event its feed delivers, one journal
 /// entry per feed batch (tagged by venue and symbol), applies each to a <see cref="BookReplica"/> once journaled, snapshots the book every N
-/// events, and on recovery replays the journal through the same replica, reaching exactly the book it had. On a gap
-/// it asks its feed for a new snapshot; until one arrives the book reports itself invalid.
+/// events, and on recovery replays the journal through the same replica, reaching exactly the book it had. Which
+/// events of a batch are new is the <see cref="IngestLedger"/>'s decision. On a gap it asks its feed for a new
+/// snapshot; until one arrives the book reports itself invalid. With no event for
+/// <see cref="BookActorOptions.StaleAfter"/> it is stale: not valid, published once as such, and it answers for its
+/// predictor that there is no prediction, and why.
 /// </summary>
-public sealed class BookActor : ReceivePersistentActor
+public sealed class BookActor : ReceivePersistentActor, IWithTimers
 {
     private readonly string _entityId;
     private readonly BookActorOptions _options;
     private readonly BookReplica _replica;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<IActorRef> _children = new();
+    private readonly IngestLedger _ledger = new();
+    private readonly System.Diagnostics.Stopwatch _recovering = System.Diagnostics.Stopwatch.StartNew();
     private IActorRef? _mediator;
-    private long _feedRun;
-    private long _seq;
+    private readonly System.Diagnostics.Stopwatch _sinceEvent = System.Diagnostics.Stopwatch.StartNew();
+    private bool _stale;
+    private JournalEntry? _lastWritten; // what a snapshot records: the ledger may be ahead, by writes still in flight
     private long _journaled;
     private long _sinceSnapshot;
 
@@ -45,18 +51,31 @@ public sealed class BookActor : ReceivePersistentActor
             if (offer.Snapshot is not BookCheckpoint c) return;
             _replica.Restore(c.Book);
             foreach (IActorRef child in _children) child.Tell(new BookRestored(c.Book));
-            (_feedRun, _seq, _journaled) = (c.FeedRun, c.Seq, c.EventsJournaled);
+            _ledger.Restore(c.FeedRun, c.Seq, c.LastEvent);
+            _journaled = c.EventsJournaled;
         });
         Recover<JournalEntry>(entry =>
         {
             foreach (MarketEvent e in entry.Events) ApplyQuietly(e);
-            (_feedRun, _seq) = (entry.FeedRun, entry.Seq);
+            _ledger.Restore(entry.FeedRun, entry.Seq, entry.LastEvent);
             _journaled += entry.Events.Count;
+        });
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // An operator restarting a node wants to see that the books came back, and how long that took.
+            if (_journaled > 0)
+                _log.Info("{0}: recovered {1} journaled events (book {2}) in {3} ms", _entityId, _journaled, _replica.Book.State, _recovering.ElapsedMilliseconds);
         });
         Command<Ingest>(OnIngest);
         Command<GetBook>(g => Sender.Tell(View(g.Depth)));
+        Command<CheckFreshness>(_ => CheckStale());
         Command<IForChild>(m =>
         {
+            if (_stale && m is Prediction.GetPrediction)
+            {
+                Sender.Tell(new Prediction.NoPrediction(_entityId) { Reason = StaleProblem() });
+                return;
+            }
             IActorRef child = Context.Child(m.ChildName);
             if (child.IsNobody()) Sender.Tell(new Status.Failure(new InvalidOperationException($"{_entityId} has no '{m.ChildName}' child")));
             else child.Forward(m);
@@ -71,6 +90,8 @@ public sealed class BookActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>The journal's id of a book entity (what a replay reads back).</summary>
     public static string PersistenceIdOf(string entityId) => "book|" + entityId;
 
@@ -80,35 +101,25 @@ public sealed class BookActor : ReceivePersistentActor
     protected override void PreStart()
     {
         if (_options.Publish) _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        TimeSpan every = TimeSpan.FromTicks(Math.Clamp(_options.StaleAfter.Ticks / 4, TimeSpan.TicksPerMillisecond * 50, TimeSpan.TicksPerSecond));
+        Timers.StartPeriodicTimer(nameof(CheckFreshness), CheckFreshness.Instance, every);
         base.PreStart();
     }
 
     private void OnIngest(Ingest ingest)
     {
-        if (ingest.FeedRun == _feedRun && ingest.Seq <= _seq)
-        {
-            // A resend of a batch already journaled or being journaled: acknowledge it once every write so far is done.
-            IActorRef resender = Sender;
-            DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => resender.Tell(ack));
-            return;
-        }
-        var events = new List<MarketEvent>(ingest.Events.Count + 1);
-        if (ingest.FeedRun == _feedRun && ingest.Seq > _seq + 1 && ingest.Events.Count > 0)
-        {
-            MarketEvent first = ingest.Events[0];
-            events.Add(new FeedGap(first.Venue, first.Symbol, 0, first.ReceiveTimeNs, $"feed batches {_seq + 1}..{ingest.Seq - 1} never arrived"));
-        }
-        events.AddRange(ingest.Events);
-        // Accepted now, not when journaled: commands are not stashed during async persists, and a resend may arrive meanwhile.
-        (_feedRun, _seq) = (ingest.FeedRun, ingest.Seq);
         IActorRef feed = Sender;
+        // Accepted now, not when journaled: commands are not stashed during async persists, and a resend may arrive meanwhile.
+        IngestDecision decision = _ledger.Accept(ingest);
+        IReadOnlyList<MarketEvent> events = decision.Events;
         if (events.Count == 0)
         {
+            // Nothing new (a resend, or events journaled before a restart): acknowledge once every write so far is done.
             DeferAsync(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq), ack => feed.Tell(ack));
             return;
         }
 
-        var entry = new JournalEntry(ingest.FeedRun, ingest.Seq, events);
+        var entry = new JournalEntry(ingest.FeedRun, ingest.Seq, _ledger.LastEvent, events);
         PersistAsync(new Akka.Persistence.Journal.Tagged(entry, Tags.For(events[0])), _ =>
         {
             bool needsSnapshot = false;
@@ -119,6 +130,9 @@ public sealed class BookActor : ReceivePersistentActor
                 if (e is Trade) trades.Add(e);
                 needsSnapshot |= result is SyncResult.Gap or SyncResult.SnapshotTooOld;
             }
+            _lastWritten = entry;
+            _sinceEvent.Restart();
+            _stale = false;
             _journaled += events.Count;
             _sinceSnapshot += events.Count;
             feed.Tell(new IngestAck(_entityId, ingest.FeedRun, ingest.Seq));
@@ -168,24 +182,43 @@ public sealed class BookActor : ReceivePersistentActor
 
     private void MaybeSnapshot()
     {
-        if (_sinceSnapshot < _options.SnapshotEvery) return;
+        if (_sinceSnapshot < _options.SnapshotEvery || _lastWritten is null) return;
         BookSnapshot? book = _replica.Checkpoint();
         if (book is null) return; // mid-resync: try again after the next batch
-        SaveSnapshot(new BookCheckpoint(_feedRun, _seq, _journaled, book));
+        SaveSnapshot(new BookCheckpoint(_lastWritten.FeedRun, _lastWritten.Seq, _lastWritten.LastEvent, _journaled, book));
         _sinceSnapshot = 0;
     }
+
+    private void CheckStale()
+    {
+        if (_stale || _sinceEvent.Elapsed < _options.StaleAfter) return;
+        _stale = true;
+        _log.Info("{0}: {1}", _entityId, StaleProblem());
+        Publish([]);
+    }
+
+    private string StaleProblem() =>
+        $"stale: no market data for {_sinceEvent.Elapsed.TotalSeconds:F0} s (its feed stopped or is not running; stale after {_options.StaleAfter.TotalSeconds:0.###} s)";
 
     private BookTop Top(int depth)
     {
         OrderBook b = _replica.Book;
-        return new BookTop(_entityId, b.IsValid, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, Levels(b.Bids, depth), Levels(b.Asks, depth));
+        return new BookTop(_entityId, b.IsValid && !_stale, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, Levels(b.Bids, depth), Levels(b.Asks, depth)) { IsStale = _stale };
     }
 
     private BookView View(int depth)
     {
         OrderBook b = _replica.Book;
-        return new BookView(_entityId, b.State.ToString(), b.IsValid, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, _journaled,
-            _replica.Sync.Resyncs, _replica.Sync.LastProblem, Levels(b.Bids, depth), Levels(b.Asks, depth));
+        return new BookView(_entityId, _stale ? Stale : b.State.ToString(), b.IsValid && !_stale, b.LastUpdateId, b.ExchangeTimeNs, b.ReceiveTimeNs, _journaled,
+            _replica.Sync.Resyncs, _stale ? StaleProblem() : _replica.Sync.LastProblem, Levels(b.Bids, depth), Levels(b.Asks, depth));
+    }
+
+    /// <summary>The <see cref="BookView.State"/> of a stale book.</summary>
+    public const string Stale = "Stale";
+
+    private sealed record CheckFreshness
+    {
+        public static readonly CheckFreshness Instance = new();
     }
 
     private static LevelUpdate[] Levels(BookSide side, int depth)

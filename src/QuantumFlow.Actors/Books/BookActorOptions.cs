@@ -11,4 +11,12 @@ public sealed record BookActorOptions
 
     /// <summary>Levels per side in published book tops.</summary>
     public int PublishDepth { get; init; } = 20;
+
+    /// <summary>
+    /// A book with no journaled event for this long is stale: its feed died or stalled, so its top is old news and it
+    /// is no longer valid, whatever its sync state (a book re-hosted after its node died used to report Synced and
+    /// valid with frozen data). Busy venues update many times a second; a quiet recording replayed in real time may
+    /// show stale spells, which is true of it.
+    /// </summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -4,10 +4,12 @@ namespace QuantumFlow.Actors.Books;
 
 /// <summary>
 /// A batch of market events for one book, from one run of a feed. <paramref name="Seq"/> counts the feed run's
-/// batches for this book from 1; the book acknowledges each batch once it is journaled and ignores a batch it has
-/// already journaled, so a feed can resend until acknowledged without duplicating anything.
+/// batches for this book from 1 and is what the acknowledgement names; <paramref name="FirstEvent"/> numbers the
+/// batch's first event among the run's events for this book (from 1). The book acknowledges each batch once it is
+/// journaled and skips every event it has already journaled, so a feed can resend until acknowledged, or re-read after
+/// a restart, without duplicating anything.
 /// </summary>
-public sealed record Ingest(string EntityId, long FeedRun, long Seq, IReadOnlyList<MarketEvent> Events) : IWithSymbol, IQuantumFlowMessage;
+public sealed record Ingest(string EntityId, long FeedRun, long Seq, long FirstEvent, IReadOnlyList<MarketEvent> Events) : IWithSymbol, IQuantumFlowMessage;
 
 /// <summary>The batch <paramref name="Seq"/> of <paramref name="FeedRun"/> is journaled (or was already).</summary>
 public sealed record IngestAck(string EntityId, long FeedRun, long Seq) : IQuantumFlowMessage;

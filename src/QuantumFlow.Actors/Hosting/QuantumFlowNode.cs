@@ -22,16 +22,32 @@ public static class QuantumFlowNode
             more?.Invoke(builder, provider);
         });
 
-    /// <summary>Starts a node in its own host (tests, tools). A single node creates the journal schema first.</summary>
+    /// <summary>
+    /// Starts a node in its own host (tests, tools). A single node claims its embedded journal
+    /// (<see cref="JournalOwnership"/>, held until the host is disposed) and creates the journal schema first.
+    /// </summary>
+    /// <exception cref="JournalInUseException">another node holds the journal.</exception>
     public static async Task<IHost> StartAsync(NodeOptions options, Action<AkkaConfigurationBuilder, IServiceProvider>? more = null, CancellationToken cancel = default)
     {
-        if (options.IsSingleNode) await JournalSchema.InitializeAsync(options, cancel);
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddQuantumFlowNode(options, more);
-        IHost host = builder.Build();
-        await host.StartAsync(cancel);
-        return host;
+        JournalOwnership? ownership = JournalOwnership.Claim(options);
+        try
+        {
+            if (options.IsSingleNode) await JournalSchema.InitializeAsync(options, cancel);
+            HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddQuantumFlowNode(options, more);
+            // Created by the container, so disposed with the host.
+            if (ownership is not null) builder.Services.AddSingleton(_ => ownership);
+            IHost host = builder.Build();
+            if (ownership is not null) host.Services.GetRequiredService<JournalOwnership>();
+            await host.StartAsync(cancel);
+            return host;
+        }
+        catch
+        {
+            ownership?.Dispose();
+            throw;
+        }
     }
 
     public static ActorSystem ActorSystem(this IHost host) => host.Services.GetRequiredService<ActorSystem>();

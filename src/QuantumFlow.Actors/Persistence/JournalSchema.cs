@@ -53,7 +53,7 @@ public static class JournalSchema
         }
     }
 
-    private static string SqliteFile(string connectionString)
+    internal static string SqliteFile(string connectionString)
     {
         foreach (string part in connectionString.Split(';'))
         {
@@ -96,7 +96,7 @@ public static class JournalSchema
             Command<Go>(_ =>
             {
                 _replyTo = Sender;
-                var marker = new JournalEntry(0, 0, [new FeedGap(Venue.Unknown, "schema", 0, 0, "schema created")]);
+                var marker = new JournalEntry(0, 0, 0, [new FeedGap(Venue.Unknown, "schema", 0, 0, "schema created")]);
                 Persist(new Tagged(marker, ["schema"]), _ => SaveSnapshot(marker));
             });
             Command<SaveSnapshotSuccess>(s =>

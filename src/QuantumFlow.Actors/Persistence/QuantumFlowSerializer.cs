@@ -2,11 +2,13 @@ using Akka.Actor;
 using System.Runtime.Serialization;
 using Akka.Serialization;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction;
 
 namespace QuantumFlow.Actors.Persistence;
 
@@ -31,20 +33,21 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         Trade => "T1",
         BestBidAsk => "Q1",
         FeedGap => "G1",
-        JournalEntry => "J1",
-        BookCheckpoint => "C1",
-        Ingest => "I1",
+        JournalEntry => "J2",
+        BookCheckpoint => "C2",
+        Ingest => "I2",
         IngestAck => "A1",
         SnapshotNeeded => "N1",
         GetBook => "B1",
         BookView => "V1",
-        BookTop => "O1",
+        BookTop => "O2",
         GetFeatures => "R1",
         NoFeatures => "Z1",
         FeatureSnapshot => "F1",
         GetPrediction => "K1",
-        NoPrediction => "X1",
+        NoPrediction => "X2",
         PredictionEvent => "P2",
+        ReplayProgress => "U1",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -70,15 +73,15 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         {
             case MarketEvent e: WriteEvent(w, e); break;
             case JournalEntry j:
-                w.Write(j.FeedRun); w.Write(j.Seq); w.Write(j.Events.Count);
+                w.Write(j.FeedRun); w.Write(j.Seq); w.Write(j.LastEvent); w.Write(j.Events.Count);
                 foreach (MarketEvent e in j.Events) WriteTypedEvent(w, e);
                 break;
             case BookCheckpoint c:
-                w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.EventsJournaled);
+                w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.LastEvent); w.Write(c.EventsJournaled);
                 WriteEvent(w, c.Book);
                 break;
             case Ingest i:
-                w.Write(i.EntityId); w.Write(i.FeedRun); w.Write(i.Seq); w.Write(i.Events.Count);
+                w.Write(i.EntityId); w.Write(i.FeedRun); w.Write(i.Seq); w.Write(i.FirstEvent); w.Write(i.Events.Count);
                 foreach (MarketEvent e in i.Events) WriteTypedEvent(w, e);
                 break;
             case IngestAck a: w.Write(a.EntityId); w.Write(a.FeedRun); w.Write(a.Seq); break;
@@ -91,7 +94,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                 break;
             case BookTop t:
                 w.Write(t.EntityId); w.Write(t.IsValid); w.Write(t.LastUpdateId); w.Write(t.ExchangeTimeNs); w.Write(t.ReceiveTimeNs);
-                WriteLevels(w, t.Bids); WriteLevels(w, t.Asks);
+                WriteLevels(w, t.Bids); WriteLevels(w, t.Asks); w.Write(t.IsStale);
                 break;
             case GetFeatures g: w.Write(g.EntityId); break;
             case NoFeatures n: w.Write(n.EntityId); break;
@@ -104,7 +107,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                 }
                 break;
             case GetPrediction g: w.Write(g.EntityId); break;
-            case NoPrediction n: w.Write(n.EntityId); break;
+            case NoPrediction n: w.Write(n.EntityId); WriteNullable(w, n.Reason); break;
             case PredictionEvent p:
                 w.Write(p.EntityId); w.Write(p.Sequence); w.Write(p.TimeNs); w.Write(p.ReceiveTimeNs);
                 w.Write(p.Models.Count);
@@ -119,6 +122,11 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                     w.Write(l.Sequence); w.Write(l.TimeNs); w.Write((byte)l.Class); w.Write(l.ReturnBps); w.Write(l.ThresholdBps); w.Write(l.FutureMid);
                 }
                 break;
+            case ReplayProgress u:
+                w.Write(u.Pass); w.Write(u.Payloads); w.Write(u.FeedRun); w.Write(u.Symbols.Count);
+                foreach (string symbol in u.Symbols) w.Write(symbol);
+                w.Write(u.Finished);
+                break;
             default:
                 throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
         }
@@ -127,21 +135,26 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
     private object Read(BinaryReader r, string manifest) => manifest switch
     {
         "S1" or "D1" or "T1" or "Q1" or "G1" => ReadEvent(r, manifest),
-        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r)),
-        "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
-        "I1" => ReadIngest(r),
+        // J1 and C1: written before feed events were numbered; no feed run of theirs can deliver again.
+        "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), 0, ReadTypedEvents(r)),
+        "J2" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r)),
+        "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), 0, r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        "C2" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        "I2" => ReadIngest(r),
         "A1" => new IngestAck(r.ReadString(), r.ReadInt64(), r.ReadInt64()),
         "N1" => new SnapshotNeeded(r.ReadString(), (Venue)r.ReadByte(), r.ReadString(), r.ReadString()),
         "B1" => new GetBook(r.ReadString(), r.ReadInt32()),
         "V1" => new BookView(r.ReadString(), r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
             r.ReadInt64(), r.ReadInt32(), ReadNullable(r), ReadLevels(r), ReadLevels(r)),
-        "O1" => new BookTop(r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r), ReadLevels(r)),
+        // Sent between nodes only (never journaled): no earlier manifest to keep.
+        "O2" => new BookTop(r.ReadString(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadLevels(r), ReadLevels(r)) { IsStale = r.ReadBoolean() },
         "R1" => new GetFeatures(r.ReadString()),
         "Z1" => new NoFeatures(r.ReadString()),
         "F1" => ReadFeatures(r),
         "K1" => new GetPrediction(r.ReadString()),
-        "X1" => new NoPrediction(r.ReadString()),
+        "X2" => new NoPrediction(r.ReadString()) { Reason = ReadNullable(r) },
         "P2" => ReadPrediction(r),
+        "U1" => new ReplayProgress(r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToArray(), r.ReadBoolean()),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -176,7 +189,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         return resolved.Length == 0 ? prediction : prediction with { Resolved = [.. resolved] };
     }
 
-    private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));
+    private static Ingest ReadIngest(BinaryReader r) => new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r));
 
     private static MarketEvent[] ReadTypedEvents(BinaryReader r)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction;
 
 namespace QuantumFlow.Actors.Prediction;
 

@@ -9,4 +9,8 @@ public sealed record GetPrediction(string EntityId) : IForChild, IQuantumFlowMes
 }
 
 /// <summary>The book has made no prediction yet (no valid book since it started, or its models have not answered).</summary>
-public sealed record NoPrediction(string EntityId) : IQuantumFlowMessage;
+public sealed record NoPrediction(string EntityId) : IQuantumFlowMessage
+{
+    /// <summary>Why not, when the book knows (it is stale); null when none has been made yet.</summary>
+    public string? Reason { get; init; }
+}

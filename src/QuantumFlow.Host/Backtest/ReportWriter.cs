@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QuantumFlow.Models.Backtest;
 
 namespace QuantumFlow.Host.Backtest;
 

@@ -5,6 +5,7 @@ using QuantumFlow.Host.Backtest;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Backtest.Execution;
 using QuantumFlow.Models.Backtest.Metrics;
+using QuantumFlow.Models.Backtest.Strategies;
 using QuantumFlow.Models.Venues;
 using Spectre.Console;
 

@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Host.Backtest;
 using QuantumFlow.Host.Training;
+using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Venues;
@@ -51,15 +54,16 @@ public static class EvaluateCommand
         {
             PredictionOptions prediction = PredictionModels.Attach(new NodeOptions(), s.Models, error).Prediction;
             if (prediction.TrainedModels.Count == 0) throw new ArgumentException($"--models {s.Models}: no checkpoints (*.weights) there");
+            Func<Venue, string, PredictionReplay> replay = (venue, symbol) => ReplaySources.Replay(prediction, venue, symbol);
             var settings = new PredictionEvaluator.Settings { AllUnseen = s.Unseen, Label = prediction.Labels, RoundTripCostBps = s.RoundTripBps };
             if (s.BaselineData.Count > 0)
             {
-                List<MarketExamples> fit = EvaluationRun.Collect(s.BaselineData, prediction, settings.BaselineFeatures, out _, cancellationToken);
-                settings = settings with { TrainedBaselines = EvaluationRun.FitBaselines(fit, settings.BaselineFeatures, string.Join(", ", s.BaselineData.Select(Path.GetFileName))) };
+                List<MarketExamples> fit = EvaluationRun.Collect(s.BaselineData, replay, ReplaySources.ModelBatch, settings.BaselineFeatures, out _, cancellationToken);
+                settings = settings with { TrainedBaselines = FittedBaselines.Fit(fit, settings.BaselineFeatures, string.Join(", ", s.BaselineData.Select(Path.GetFileName))) };
             }
             Scaler inputs = TorchCheckpoint.Read(Directory.EnumerateFiles(s.Models, "*.weights").Order(StringComparer.Ordinal)
                 .Select(w => Path.ChangeExtension(w, ".json")).First(File.Exists)).Scaler();
-            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, prediction, settings.BaselineFeatures, out string[] members, cancellationToken, inputs);
+            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, replay, ReplaySources.ModelBatch, settings.BaselineFeatures, out string[] members, cancellationToken, inputs);
             foreach (MarketExamples m in markets.Where(m => m.Examples.Count == 0))
                 error.WriteLine($"warning: {m.Market}: no labelled prediction (the book never became valid, or the recording is shorter than the label horizon)");
             if (markets.All(m => m.Examples.Count == 0))

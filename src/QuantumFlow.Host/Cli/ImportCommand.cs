@@ -35,7 +35,15 @@ public static class ImportCommand
             {
                 return CliErrors.Report(error, e);
             }
-            return await ImportAsync(options, files, parse.InvocationConfiguration.Output, cancel);
+            try
+            {
+                return await ImportAsync(options, files, parse.InvocationConfiguration.Output, cancel);
+            }
+            catch (JournalInUseException e)
+            {
+                // Importing beside a running node would be a second writer of its books.
+                return CliErrors.Report(error, e);
+            }
         });
         return import;
     }
@@ -55,8 +63,13 @@ public static class ImportCommand
             output.WriteLine($"  {s.Messages} messages read ({s.Messages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0}/s), {s.Books.Sum(b => b.Backlog)} waiting for the journal");
         }
         ReplayFinished done = await finished.Task;
-        output.WriteLine($"imported {done.Payloads} payloads ({done.BadPayloads} bad) from {string.Join(" + ", files.Select(Path.GetFileName))} " +
-                         $"into {options.Journal} in {done.Elapsed.TotalSeconds:F1} s");
+        string names = string.Join(" + ", files.Select(Path.GetFileName));
+        output.WriteLine(done.AlreadyJournaled switch
+        {
+            0 => $"imported {done.Payloads} payloads ({done.BadPayloads} bad) from {names} into {options.Journal} in {done.Elapsed.TotalSeconds:F1} s",
+            _ when done.Payloads == 0 => $"{names} is already in {options.Journal}: nothing imported",
+            _ => $"resumed after {done.AlreadyJournaled} payloads already journaled: imported {done.Payloads} more ({done.BadPayloads} bad) from {names} into {options.Journal} in {done.Elapsed.TotalSeconds:F1} s",
+        });
         await host.StopAsync(CancellationToken.None);
         return done.BadPayloads > 0 ? 1 : 0;
     }

@@ -17,11 +17,12 @@ public sealed class NodeFlags
     public Option<string[]> ContactPoints { get; } = new("--contact-points") { Description = "With --discovery config: the management endpoint HOST:PORT of every node, this one included (space- or comma-separated). Env: QF_CONTACT_POINTS (comma-separated).", AllowMultipleArgumentsPerToken = true };
     public Option<int?> ManagementPort { get; } = new("--management-port") { Description = "Akka.Management port for cluster bootstrap, 1 to 65535 (default 8558). Env: QF_MANAGEMENT_PORT." };
     public Option<string?> Hocon { get; } = new("--hocon") { Description = "A HOCON file applied over every other Akka setting (e.g. bootstrap tuning). Env: QF_HOCON." };
+    public Option<double?> StaleAfter { get; } = new("--stale-after") { Description = "Seconds without market data after which a book is stale: not valid, not ready, no prediction (default 5). Env: QF_STALE_AFTER." };
     public Option<int?> InspectPort { get; } = new("--inspect-port") { Description = "Inspection host port for `quantumflow pbm`, 0 to 65535 (default 9110; 0: any free port). Env: QF_INSPECT_PORT; also QF_INSPECT_HOST (default 127.0.0.1), QF_INSPECT_TOKEN (needed to change the cluster), QF_INSPECT=off." };
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Journal, Hostname, PublicHostname, Port, SeedNodes, Roles, Discovery, ContactPoints, ManagementPort, Hocon, InspectPort }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Journal, Hostname, PublicHostname, Port, SeedNodes, Roles, Discovery, ContactPoints, ManagementPort, Hocon, InspectPort, StaleAfter }) command.Options.Add(o);
     }
 
     /// <exception cref="FormatException">a flag or variable has a bad value.</exception>
@@ -35,6 +36,11 @@ public sealed class NodeFlags
         int? inspectPort = parse.GetValue(InspectPort) ?? (Env("QF_INSPECT_PORT") is { } ip ? int.TryParse(ip, out int iv) ? iv : throw new FormatException($"QF_INSPECT_PORT '{ip}' is not a port number") : null);
         if (inspectPort is < 0 or > 65535) throw new FormatException($"--inspect-port {inspectPort} is not a port number (0 to 65535)");
         if (port is < 0 or > 65535) throw new FormatException($"--port {port} is not a port number (0 to 65535)");
+        double? staleAfter = parse.GetValue(StaleAfter) ?? (Env("QF_STALE_AFTER") is { } sa
+            ? double.TryParse(sa, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double sv) ? sv : throw new FormatException($"QF_STALE_AFTER '{sa}' is not a number of seconds")
+            : null);
+        if (staleAfter is { } st && (!double.IsFinite(st) || st <= 0 || st > 86_400))
+            throw new FormatException($"--stale-after {st}: give the seconds without market data after which a book is stale, more than 0 and at most 86400");
         foreach (string seed in seeds)
         {
             if (SeedProblem(seed) is { } problem) throw new FormatException($"--seed-nodes '{seed}': {problem}");
@@ -52,6 +58,7 @@ public sealed class NodeFlags
             Port = port ?? 0,
             SeedNodes = seeds,
             Roles = roles.Length > 0 ? roles : defaults.Roles,
+            Books = staleAfter is { } after ? defaults.Books with { StaleAfter = TimeSpan.FromSeconds(after) } : defaults.Books,
             Inspection = defaults.Inspection with
             {
                 Enabled = !string.Equals(Env("QF_INSPECT"), "off", StringComparison.OrdinalIgnoreCase),

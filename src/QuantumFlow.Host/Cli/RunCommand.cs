@@ -68,6 +68,10 @@ public static class RunCommand
                 // Only an address that was asked for gets here: the default one falls back to a free port.
                 return CliErrors.Report(error, $"{e.Message.TrimEnd('.')} (the web host's address: choose another with --http-urls or QuantumFlow__Web__Urls)");
             }
+            catch (JournalInUseException e)
+            {
+                return CliErrors.Report(error, e);
+            }
         });
         return run;
     }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using QuantumFlow.Host.Training;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Training;
 using QuantumFlow.Models.Torch.Networks;
+using QuantumFlow.Models.Torch.Training;
 using QuantumFlow.Models.Venues;
 using Spectre.Console;
 
@@ -72,7 +72,7 @@ public static class TrainCommand
             List<SessionRows> sessions;
             try
             {
-                sessions = TrainingData.Load(parse.GetValue(data)!, labels, Console.WriteLine);
+                sessions = TrainingSessions.Load(parse.GetValue(data)!, labels, Console.WriteLine);
                 if (sessions.Count == 0) throw new ArgumentException("no labelled rows in the recordings given");
                 var trainer = new ModelTrainer(settings, Console.WriteLine);
                 if (!AnsiConsole.Profile.Capabilities.Interactive)

@@ -113,7 +113,7 @@ function render() {
 
 function drawBook(b) {
   window.qf.books++;
-  $("book-state").textContent = b.valid ? "" : "(not valid: resyncing)";
+  $("book-state").textContent = b.valid ? "" : b.state === "Stale" ? "(stale: no market data, its feed stopped)" : "(not valid: resyncing)";
   $("mid").textContent = fmt(b.mid, 2);
   $("spread").textContent = b.spread === null ? "–" : `${fmt(b.spread, 2)} (${fmt(b.spreadBps, 2)} bps)`;
   const asks = b.asks.slice(0, LADDER_LEVELS), bids = b.bids.slice(0, LADDER_LEVELS);

@@ -22,4 +22,18 @@ public static class WalkForward
         for (int k = minTrain; k < sessions.Count; k++) folds.Add(new WalkForwardFold(folds.Count, [.. sessions.Take(k)], sessions[k]));
         return folds;
     }
+
+    /// <summary>
+    /// [<paramref name="startNs"/>, <paramref name="endNs"/>) cut into <paramref name="parts"/> sessions of equal
+    /// length in time order, named "part k/n"; the last one takes the remainder of the division.
+    /// </summary>
+    /// <exception cref="ArgumentException">fewer than 2 parts, or a span too short to give each part a nanosecond.</exception>
+    public static IReadOnlyList<BacktestSession> EqualParts(long startNs, long endNs, int parts)
+    {
+        if (parts < 2) throw new ArgumentException($"walk-forward needs at least 2 parts, got {parts}", nameof(parts));
+        long part = (endNs - startNs) / parts;
+        if (part <= 0) throw new ArgumentException("the replay is too short to split into parts");
+        return [.. Enumerable.Range(0, parts)
+            .Select(k => new BacktestSession($"part {k + 1}/{parts}", startNs + k * part, k == parts - 1 ? endNs : startNs + (k + 1) * part))];
+    }
 }

@@ -24,6 +24,15 @@ public sealed class FeedDecoder
     public IReadOnlyList<string> Symbols => _symbols;
     public int SequenceGaps => _sequence.Gaps;
 
+    /// <summary>
+    /// Learns symbols as if their payloads had been decoded (in this order): a restarted replay's decoder must know the
+    /// books its previous incarnation knew, so that it resets the same books when a pass begins.
+    /// </summary>
+    public void Know(IEnumerable<string> symbols)
+    {
+        foreach (string symbol in symbols) if (!_symbols.Contains(symbol)) _symbols.Add(symbol);
+    }
+
     /// <summary>A new connection: its books are stale until their new snapshots; emits one <see cref="FeedGap"/> each.</summary>
     public void OnConnected(long receiveTimeNs, string reason, List<MarketEvent> output)
     {

@@ -1,4 +1,5 @@
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Live;
 
 namespace QuantumFlow.Actors.Tests.Backtest;

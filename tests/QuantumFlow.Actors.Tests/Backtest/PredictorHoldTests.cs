@@ -32,7 +32,7 @@ public sealed class PredictorHoldTests : TestKit
             new Dictionary<string, Props> { [PredictorActor.ChildName] = PredictorActor.Props(Entity, options, publish: false) }), "book-hold");
         Sys.EventStream.Subscribe(TestActor, typeof(PredictionEvent));
         long seq = 1;
-        for (int i = 0; i < events.Count; i += 500, seq++) book.Tell(new Ingest(Entity, 1, seq, events.Skip(i).Take(500).ToArray()), ActorRefs.Nobody);
+        for (int i = 0; i < events.Count; i += 500, seq++) book.Tell(new Ingest(Entity, 1, seq, i + 1, events.Skip(i).Take(500).ToArray()), ActorRefs.Nobody);
 
         // All journaled and handed to the predictor; it answers this question only after taking all of them in, and with
         // its model stuck on the first batch it cannot have finished a prediction: every later one is held back.

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit.Xunit2;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Models.Book;
@@ -32,7 +33,7 @@ public sealed class BookActorTests : TestKit
         long seq = firstSeq;
         for (int i = 0; i < events.Count; i += batch, seq++)
         {
-            book.Tell(new Ingest(Entity, run, seq, events.Skip(i).Take(batch).ToArray()), TestActor);
+            book.Tell(new Ingest(Entity, run, seq, i + 1, events.Skip(i).Take(batch).ToArray()), TestActor);
             ExpectMsg<IngestAck>(a => a.Seq == seq && a.FeedRun == run, TimeSpan.FromSeconds(30));
         }
     }
@@ -73,7 +74,7 @@ public sealed class BookActorTests : TestKit
         AssertSameBook(expected.Book, recovered);
 
         // The restarted book keeps going from where it was, and still knows the last batch it journaled.
-        again.Tell(new Ingest(Entity, 11, 1, events.Take(3).ToArray()), TestActor);
+        again.Tell(new Ingest(Entity, 11, 1, 1, events.Take(3).ToArray()), TestActor);
         ExpectMsg<IngestAck>(a => a.Seq == 1);
         Assert.Equal(events.Count, (await View(again)).EventsJournaled);
     }
@@ -85,7 +86,7 @@ public sealed class BookActorTests : TestKit
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options), "book-2");
         Feed(book, events, run: 5, batch: 100);
         long journaled = (await View(book)).EventsJournaled;
-        book.Tell(new Ingest(Entity, 5, 4, events.Skip(300).Take(100).ToArray()), TestActor);
+        book.Tell(new Ingest(Entity, 5, 4, 301, events.Skip(300).Take(100).ToArray()), TestActor);
         ExpectMsg<IngestAck>(a => a.Seq == 4);
         Assert.Equal(journaled, (await View(book)).EventsJournaled);
     }
@@ -98,7 +99,7 @@ public sealed class BookActorTests : TestKit
         Feed(book, events.Take(1000).ToList(), run: 9, batch: 500);
         Assert.True((await View(book)).IsValid);
 
-        book.Tell(new Ingest(Entity, 9, 4, events.Skip(1500).Take(500).ToArray()), TestActor); // batch 3 never arrived
+        book.Tell(new Ingest(Entity, 9, 4, 1501, events.Skip(1500).Take(500).ToArray()), TestActor); // batch 3 never arrived
         ExpectMsg<IngestAck>(a => a.Seq == 4);
         SnapshotNeeded needed = ExpectMsg<SnapshotNeeded>();
         Assert.Equal(("BTCUSDT", Venue.BinanceUsdm), (needed.Symbol, needed.Venue));
@@ -116,7 +117,7 @@ public sealed class BookActorTests : TestKit
         long seq = 1;
         for (int i = 0; i < events.Count; i += 1000, seq++)
         {
-            book.Tell(new Ingest(eth, 3, seq, events.Skip(i).Take(1000).ToArray()), TestActor);
+            book.Tell(new Ingest(eth, 3, seq, i + 1, events.Skip(i).Take(1000).ToArray()), TestActor);
             ExpectMsg<IngestAck>(TimeSpan.FromSeconds(30));
         }
         // Saving and pruning snapshots is asynchronous to the actor: wait (bounded), while it lives to finish them, until
@@ -141,5 +142,28 @@ public sealed class BookActorTests : TestKit
         Assert.Equal(expected.Book.LastUpdateId, recovered.LastUpdateId);
         Assert.Equal(expected.Book.Bids.Count, recovered.Bids.Count);
         Assert.Equal(expected.Book.BestAsk, recovered.Asks[0].Price);
+    }
+
+    [Fact]
+    public async Task A_book_without_events_for_its_stale_time_is_stale_says_why_and_the_next_batch_makes_it_fresh()
+    {
+        List<MarketEvent> events = TestRecordings.Decode(TestRecordings.BtcUsdm2024, 2_000);
+        IActorRef book = Sys.ActorOf(BookActor.Props(Entity, Options with { StaleAfter = TimeSpan.FromMilliseconds(300) }), "book-stale");
+        Feed(book, events.Take(1000).ToList(), run: 21);
+        Assert.True((await View(book)).IsValid);
+
+        // Its feed stops: the book turns stale by itself, and its predictor's answer says why.
+        await AwaitAssertAsync(async () => Assert.Equal(BookActor.Stale, (await View(book)).State), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
+        BookView stale = await View(book);
+        Assert.False(stale.IsValid);
+        Assert.Contains("no market data", stale.LastProblem);
+        var none = await book.Ask<NoPrediction>(new GetPrediction(Entity), TimeSpan.FromSeconds(3));
+        Assert.Contains("stale", none.Reason);
+
+        book.Tell(new Ingest(Entity, 21, 3, 1001, events.Skip(1000).Take(500).ToArray()), TestActor);
+        ExpectMsg<IngestAck>(a => a.Seq == 3);
+        BookView fresh = await View(book);
+        Assert.True(fresh.IsValid);
+        Assert.Equal("Synced", fresh.State);
     }
 }

@@ -45,7 +45,7 @@ public sealed class FeatureActorTests : TestKit
         long seq = 1;
         for (int i = 0; i < events.Count; i += 700, seq++)
         {
-            book.Tell(new Ingest(Entity, 1, seq, events.Skip(i).Take(700).ToArray()), TestActor);
+            book.Tell(new Ingest(Entity, 1, seq, i + 1, events.Skip(i).Take(700).ToArray()), TestActor);
             ExpectMsg<IngestAck>(TimeSpan.FromSeconds(30));
         }
         FeatureVector expected = Direct(events);

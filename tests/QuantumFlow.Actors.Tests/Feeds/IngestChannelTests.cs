@@ -39,4 +39,28 @@ public class IngestChannelTests
         Assert.IsType<FeedGap>(batch.Events[0]);
         Assert.Equal(5, ((Trade)batch.Events[1]).TradeId);
     }
+
+    [Fact]
+    public void Events_are_numbered_as_they_leave_and_skipping_numbers_them_as_acknowledged()
+    {
+        var ch = new IngestChannel("binance:BTCUSDT", 7, maxBatch: 2);
+        for (int i = 1; i <= 3; i++) ch.Add(T(i));
+        Assert.Equal(3, ch.Queued);
+        Ingest first = ch.TakeBatch()!;
+        Assert.Equal((1L, 1L), (first.Seq, first.FirstEvent));
+        Assert.Equal(0, ch.Acknowledged);
+        Assert.True(ch.OnAck(new IngestAck("binance:BTCUSDT", 7, 1)));
+        Assert.Equal(2, ch.Acknowledged);
+        Assert.Throws<InvalidOperationException>(() => { ch.TakeBatch(); ch.SkipPending(); }); // event 3 is in flight
+        Assert.True(ch.OnAck(new IngestAck("binance:BTCUSDT", 7, 2)));
+
+        // A resumed replay re-reads events 4 and 5 that its books already journaled: numbered, never sent.
+        ch.Add(T(4));
+        ch.Add(T(5));
+        ch.SkipPending();
+        Assert.Equal((0, 5L, 5L), (ch.Backlog, ch.Queued, ch.Acknowledged));
+        ch.Add(T(6));
+        Ingest next = ch.TakeBatch()!;
+        Assert.Equal((3L, 6L), (next.Seq, next.FirstEvent));
+    }
 }

@@ -8,7 +8,7 @@ namespace QuantumFlow.Actors.Tests.Feeds;
 
 /// <summary>
 /// Stands in for the book shard region: applies every <see cref="Ingest"/> batch to a <see cref="BookReplica"/> per
-/// entity (ignoring batches it already applied, as the real book does), acknowledges it, and asks the feed for a
+/// entity (skipping events it already applied with the real book's <see cref="IngestLedger"/>), acknowledges it, and asks the feed for a
 /// snapshot when a batch leaves the book resyncing. Checks every bookTicker that describes an applied update id.
 /// </summary>
 public sealed class ReplicaBooks : ReceiveActor
@@ -36,7 +36,8 @@ public sealed class ReplicaBooks : ReceiveActor
     private sealed class Entry(BookReplica replica)
     {
         public readonly BookReplica Replica = replica;
-        public long Run, Seq, Batches, Duplicates, Events, TickerMatches, TickerMismatches, TickerSinceResync;
+        public readonly IngestLedger Ledger = new();
+        public long Batches, Duplicates, Events, TickerMatches, TickerMismatches, TickerSinceResync;
         public int SnapshotRequests;
     }
 
@@ -45,17 +46,16 @@ public sealed class ReplicaBooks : ReceiveActor
         if (!BookId.TryParse(batch.EntityId, out Venue venue, out string symbol)) throw new ArgumentException(batch.EntityId);
         if (!_books.TryGetValue(batch.EntityId, out Entry? entry))
             _books.Add(batch.EntityId, entry = new Entry(new BookReplica(venue, symbol)));
-        if (entry.Run == batch.FeedRun && batch.Seq <= entry.Seq)
+        IngestDecision decision = entry.Ledger.Accept(batch);
+        if (decision.IsDuplicate)
         {
             entry.Duplicates++;
             Ack(batch);
             return;
         }
-        entry.Run = batch.FeedRun;
-        entry.Seq = batch.Seq;
         entry.Batches++;
         string? resync = null;
-        foreach (MarketEvent e in batch.Events)
+        foreach (MarketEvent e in decision.Events)
         {
             entry.Events++;
             SyncResult r;

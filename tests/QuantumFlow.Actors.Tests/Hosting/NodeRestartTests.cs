@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Prediction;
 
 namespace QuantumFlow.Actors.Tests.Hosting;
 
@@ -41,6 +42,44 @@ public sealed class NodeRestartTests : TestKit
             Assert.True(after.IsValid);
             Assert.Equal(before.Bids, after.Bids);
             Assert.Equal(before.Asks, after.Asks);
+            await second.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (string f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        }
+    }
+
+    [Fact]
+    public async Task A_node_stopped_midway_through_a_replay_resumes_it_after_a_restart_and_journals_no_event_twice()
+    {
+        string db = Path.Combine(Path.GetTempPath(), $"qf-node-{Guid.NewGuid():N}.db");
+        var options = new NodeOptions { Journal = JournalOptions.Parse("sqlite:" + db), Prediction = new PredictionOptions { Enabled = false } };
+        var replay = ReplayOptions.AsFastAsPossible(TestRecordings.SampleSession) with { CheckpointEvery = TimeSpan.FromMilliseconds(50) };
+        const string entity = "binance-usdm:BTCUSDT";
+        long expected = TestRecordings.EventsPerBook(TestRecordings.SampleSession)[entity];
+        try
+        {
+            using (IHost first = await QuantumFlowNode.StartAsync(options))
+            {
+                first.ActorSystem().ActorOf(ReplayFeed.Props(replay, first.BookRegion()), "replay");
+                await AwaitAssertAsync(async () =>
+                {
+                    BookView partway = await first.BookRegion().Ask<BookView>(new GetBook(entity, 1), TimeSpan.FromSeconds(10));
+                    Assert.True(partway.EventsJournaled >= expected / 3, $"{partway.EventsJournaled} journaled so far");
+                }, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
+                await first.StopAsync();
+            }
+
+            using IHost second = await QuantumFlowNode.StartAsync(options);
+            var finished = CreateTestProbe(Sys);
+            second.ActorSystem().ActorOf(ReplayFeed.Props(replay, second.BookRegion(), finished.Ref), "replay");
+            ReplayFinished done = finished.ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120));
+            BookView after = await second.BookRegion().Ask<BookView>(new GetBook(entity, 1), TimeSpan.FromSeconds(30));
+            Assert.Equal(expected, after.EventsJournaled);
+            Assert.True(after.IsValid);
+            Assert.InRange(done.Payloads, 1, TestRecordings.PayloadCount(TestRecordings.SampleSession) - 1); // resumed, not started over
             await second.StopAsync();
         }
         finally

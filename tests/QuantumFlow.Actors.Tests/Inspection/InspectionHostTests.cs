@@ -12,6 +12,7 @@ using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests.Inspection;
 
@@ -40,7 +41,7 @@ public sealed class InspectionHostTests : TestKit, IAsyncLifetime
         system.ActorOf(SimulatedFeed.Props(new SimulatedFeedOptions(Symbols) { MaxEvents = 3_000, EventsPerSecond = 20_000 }, _host.BookRegion()), "feed-sim");
         IPEndPoint endpoint = InspectionHost.Get(system)?.Endpoint ?? throw new InvalidOperationException("no inspection host");
         _client = await ProtocolClient.ConnectAsync(endpoint);
-        await Until(async () =>
+        await Poll.Until(async () =>
         {
             var feed = (await _client.RunAsync("feed status")).Rows("feeds").Single();
             var deliveries = (await _client.RunAsync("feed status")).Rows("deliveries");
@@ -55,16 +56,6 @@ public sealed class InspectionHostTests : TestKit, IAsyncLifetime
         await _host.StopAsync();
         _host.Dispose();
         SqliteJournal.Delete(_db);
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, TimeSpan limit, string what)
-    {
-        DateTime deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {limit.TotalSeconds} s: {what}");
-            await Task.Delay(200);
-        }
     }
 
     [Fact]
@@ -100,7 +91,7 @@ public sealed class InspectionHostTests : TestKit, IAsyncLifetime
         Assert.All(books, b => Assert.Equal(_client.Hello.Node, b["node"]));
 
         // Snapshots are saved after the batch is acknowledged, asynchronously: wait (bounded) for every book's first.
-        await Until(async () => (await _client.RunAsync("journal stats")).Rows("journal").All(r => (long)r["snapshots"]! >= 1),
+        await Poll.Until(async () => (await _client.RunAsync("journal stats")).Rows("journal").All(r => (long)r["snapshots"]! >= 1),
             TimeSpan.FromSeconds(20), "every book has saved a snapshot");
         ProtocolClient.Answer journal = await _client.RunAsync("journal stats");
         Assert.Equal(ExitCodes.Ok, journal.End.Exit);
@@ -158,7 +149,7 @@ public sealed class InspectionHostTests : TestKit, IAsyncLifetime
         Assert.Equal(ExitCodes.Ok, (await _client.RunAsync("log set-level INFO", Token)).End.Exit);
         Assert.Equal(LogLevel.InfoLevel, _host.ActorSystem().EventStream.LogLevel);
         Logging.GetLogger(_host.ActorSystem(), "inspection-test").Info("a line for log peek");
-        await Until(async () => (await _client.RunAsync("log peek -n 10")).Rows("log").Any(r => (string?)r["message"] == "a line for log peek"),
+        await Poll.Until(async () => (await _client.RunAsync("log peek -n 10")).Rows("log").Any(r => (string?)r["message"] == "a line for log peek"),
             TimeSpan.FromSeconds(10), "log peek shows the line");
         Assert.Equal(ExitCodes.Ok, (await _client.RunAsync("log set-level WARNING", Token)).End.Exit);
         Assert.Equal(ExitCodes.Usage, (await _client.RunAsync("log set-level LOUD", Token)).End.Exit);

@@ -6,6 +6,7 @@ using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Inspection.Handlers;
 using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests.Inspection;
 
@@ -82,13 +83,13 @@ public sealed class InspectionSlotsTests : IAsyncLifetime
             Assert.IsType<HelloFrame>(await Next(r));
             Assert.Contains("no request within", Assert.IsType<EndFrame>(await Next(r)).Error);
         }
-        await Until(async () =>
+        await Poll.Until(async () =>
         {
             (FrameReader reader, FrameWriter writer) = await Open();
             if (await Next(reader) is not HelloFrame) return false;
             await writer.WriteAsync(new RunFrame(1, CommandParser.Split("cluster show"), null));
             return await Next(reader) is EndFrame { Id: 1 } end && end.Error?.Contains("too many") != true;
-        });
+        }, TimeSpan.FromSeconds(20), "a slot frees as an idle connection is closed", TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]
@@ -110,23 +111,12 @@ public sealed class InspectionSlotsTests : IAsyncLifetime
         Assert.Contains("too many inspection clients", refused.Error);
 
         // The refused client's slot frees as its connection ends; an operator with the token then gets in.
-        await Until(async () =>
+        await Poll.Until(async () =>
         {
             (FrameReader reader, FrameWriter writer) = await Open();
             if (await Next(reader) is not HelloFrame) return false;
             await writer.WriteAsync(new RunFrame(7, CommandParser.Split("cluster show"), Token));
             return await Next(reader) is EndFrame { Id: 7 } end && end.Error?.Contains("too many") != true;
-        });
-    }
-
-    /// <summary>Polls an observable condition with a deadline (a connection's slot frees when its task ends).</summary>
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!await condition())
-        {
-            deadline.Token.ThrowIfCancellationRequested();
-            await Task.Delay(50, deadline.Token);
-        }
+        }, TimeSpan.FromSeconds(20), "the refused client's slot frees and the token gets in", TimeSpan.FromMilliseconds(50));
     }
 }

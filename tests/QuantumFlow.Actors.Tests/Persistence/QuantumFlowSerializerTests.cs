@@ -1,8 +1,10 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Persistence;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Actors.Tests.Persistence;
@@ -24,9 +26,9 @@ public sealed class QuantumFlowSerializerTests : TestKit
         Assert.Contains(events, e => e is BookDelta);
         Assert.Contains(events, e => e is Trade);
         Assert.Contains(events, e => e is BestBidAsk);
-        var entry = new JournalEntry(42, 7, events);
+        var entry = new JournalEntry(42, 7, 7_000, events);
         JournalEntry back = RoundTrip(entry);
-        Assert.Equal((42L, 7L, events.Count), (back.FeedRun, back.Seq, back.Events.Count));
+        Assert.Equal((42L, 7L, 7_000L, events.Count), (back.FeedRun, back.Seq, back.LastEvent, back.Events.Count));
         for (int i = 0; i < events.Count; i++)
         {
             MarketEvent a = events[i], b = back.Events[i];
@@ -51,11 +53,31 @@ public sealed class QuantumFlowSerializerTests : TestKit
         BookView view = RoundTrip(new BookView("binance:X", "Synced", true, 5, 6, 7, 8, 1, null, levels[..1], levels[1..]));
         Assert.Equal(("Synced", 8L, (string?)null), (view.State, view.EventsJournaled, view.LastProblem));
         Assert.Equal(levels[..1], view.Bids);
-        BookTop top = RoundTrip(new BookTop("binance:X", false, 5, 6, 7, levels[..1], levels[1..]));
+        BookTop top = RoundTrip(new BookTop("binance:X", false, 5, 6, 7, levels[..1], levels[1..]) { IsStale = true });
         Assert.Equal(levels[1..], top.Asks);
-        Ingest ingest = RoundTrip(new Ingest("binance:X", 3, 4, [new Trade(Venue.BinanceSpot, "X", 1, 2, 3, Price.Parse("1"), Quantity.Parse("1"), Side.Ask)]));
-        Assert.Equal((3L, 4L), (ingest.FeedRun, ingest.Seq));
+        Assert.True(top.IsStale);
+        Assert.Equal("stale: no market data", RoundTrip(new NoPrediction("binance:X") { Reason = "stale: no market data" }).Reason);
+        Assert.Null(RoundTrip(new NoPrediction("binance:X")).Reason);
+        Ingest ingest = RoundTrip(new Ingest("binance:X", 3, 4, 301, [new Trade(Venue.BinanceSpot, "X", 1, 2, 3, Price.Parse("1"), Quantity.Parse("1"), Side.Ask)]));
+        Assert.Equal((3L, 4L, 301L), (ingest.FeedRun, ingest.Seq, ingest.FirstEvent));
+        var progress = new ReplayProgress(3, 1234, 99, ["BTCUSDT", "ETHUSDT"], Finished: true);
+        ReplayProgress progressBack = RoundTrip(progress);
+        Assert.Equal((3, 1234L, 99L, true), (progressBack.Pass, progressBack.Payloads, progressBack.FeedRun, progressBack.Finished));
+        Assert.Equal(progress.Symbols, progressBack.Symbols);
         Assert.IsType<Trade>(Assert.Single(ingest.Events));
+    }
+
+    [Fact]
+    public void Entries_and_checkpoints_journaled_before_events_were_numbered_still_read()
+    {
+        // The J1 layout: feed run, batch, then the typed events; C1: feed run, batch, events journaled, book.
+        var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(42L); w.Write(7L); w.Write(0);
+        }
+        var entry = (JournalEntry)_serializer.FromBinary(stream.ToArray(), "J1");
+        Assert.Equal((42L, 7L, 0L, 0), (entry.FeedRun, entry.Seq, entry.LastEvent, entry.Events.Count));
     }
 
     [Fact]

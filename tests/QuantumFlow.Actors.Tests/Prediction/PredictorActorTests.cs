@@ -55,7 +55,7 @@ public sealed class PredictorActorTests : TestKit
         long seq = 1;
         for (int i = 0; i < events.Count; i += 500, seq++)
         {
-            book.Tell(new Ingest(Entity, 1, seq, events.Skip(i).Take(500).ToArray()), ActorRefs.Nobody);
+            book.Tell(new Ingest(Entity, 1, seq, i + 1, events.Skip(i).Take(500).ToArray()), ActorRefs.Nobody);
         }
         List<long> expected = ValidUpdates(events);
         Assert.True(expected.Count > 1_000, $"only {expected.Count} valid updates in the sample");

@@ -12,6 +12,7 @@ using QuantumFlow.Host.Training;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Live;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Backtest;
 
@@ -61,8 +62,7 @@ public sealed class LiveReplayWithShippedModelsTests
                     if (step.Prediction is { } p) replayed.Add(p);
                 }
                 Assert.True(replayed.Count > 5_000, $"only {replayed.Count} predictions replayed");
-                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-                while (live.Count < replayed.Count) await Task.Delay(50, deadline.Token); // polling an observable count with a deadline
+                await Poll.Until(() => live.Count >= replayed.Count, TimeSpan.FromSeconds(120), "the node publishes as many predictions as the replay made", TimeSpan.FromMilliseconds(50));
                 await node.StopAsync();
             }
             PredictionAssert.Same([.. live], replayed);

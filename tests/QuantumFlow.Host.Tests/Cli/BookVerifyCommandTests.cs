@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using QuantumFlow.Host.Cli;
 using QuantumFlow.Models.Recording;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Cli;
 
@@ -13,14 +14,7 @@ public sealed class BookVerifyCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Shared(string relative)
-    {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return Path.GetFullPath(Path.Combine(dir, "..", "shared", "data", relative));
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string Shared(string relative) => TestRepository.Shared(relative);
 
     private static (int Code, string Out, string Err) Run(IReadOnlyList<string> paths, BadLinePolicy policy = BadLinePolicy.Skip)
     {

@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace QuantumFlow.Host.Tests.Inspection;
 
 /// <summary>
-/// Three real `quantumflow run` processes on loopback sharing a fresh PostgreSQL journal (QF_TEST_POSTGRES, as
-/// scripts/test.sh starts it): a seed replaying the shipped recording and two workers simulating their own symbols.
+/// Three real `quantumflow run` processes on loopback sharing a fresh PostgreSQL journal (on the server of
+/// <see cref="TestPostgres"/>): a seed replaying the shipped recording and two workers simulating their own symbols.
 /// `quantumflow pbm` inspects them, one is made to leave, and its books come back on the others from the journal.
 /// Every wait polls a condition against a deadline; every child process is killed on the way out.
 /// </summary>
@@ -52,15 +52,9 @@ public sealed class LocalClusterTests
 
     private string Logs() => string.Join('\n', _processes.Select(p => p.Tail(15)));
 
-    private async Task Until(Func<Task<bool>> condition, TimeSpan limit, string what)
-    {
-        DateTime deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {limit.TotalSeconds} s: {what}\n{Logs()}");
-            await Task.Delay(500);
-        }
-    }
+    // Every check runs a pbm process: twice a second is enough.
+    private Task Until(Func<Task<bool>> condition, TimeSpan limit, string what) =>
+        Poll.Until(condition, limit, what, TimeSpan.FromMilliseconds(500), Logs);
 
     [Fact]
     public async Task Pbm_inspects_three_processes_and_a_node_that_leaves_hands_its_books_over()

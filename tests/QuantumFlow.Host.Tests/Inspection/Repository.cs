@@ -1,9 +1,11 @@
+using QuantumFlow.Tests.Support;
+
 namespace QuantumFlow.Host.Tests.Inspection;
 
 /// <summary>Paths in the repository these tests run from, and the build of the `quantumflow` executable beside them.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestRepository.Root;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -16,14 +18,5 @@ public static class Repository
             string dll = PathOf(Path.Combine("src", "QuantumFlow.Host", "bin", configuration, "net10.0", "quantumflow.dll"));
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the host first: {dll} is missing", dll);
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "QuantumFlow.sln"))) return dir;
-        }
-        throw new InvalidOperationException("repository root not found");
     }
 }

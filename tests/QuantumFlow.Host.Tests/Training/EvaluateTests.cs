@@ -29,7 +29,7 @@ public sealed class EvaluateTests : IDisposable
         Assert.Equal(3, prediction.TrainedModels.Count);
         Assert.Single(prediction.OnlineModels); // the logistic member
 
-        List<MarketExamples> markets = EvaluationRun.Collect([recording], prediction, LogisticRegressionModel.DefaultFeatures, out string[] members);
+        List<MarketExamples> markets = EvaluationRun.Collect([recording], (v, sym) => ReplaySources.Replay(prediction, v, sym), ReplaySources.ModelBatch, LogisticRegressionModel.DefaultFeatures, out string[] members);
         MarketExamples market = Assert.Single(markets);
         Assert.Equal(["bayes-state", "dirichlet", "logistic", "attention-lstm", "lstm", "transformer"], members);
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Web;
 
@@ -50,15 +51,15 @@ public sealed class ApiTests(WebHostFixture host)
     [Fact]
     public async Task Recent_predictions_get_outcomes_once_the_horizon_has_passed()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        JsonElement resolved;
-        while (true)
+        JsonElement resolved = default;
+        await Poll.Until(async () =>
         {
-            JsonElement recent = await Http.GetFromJsonAsync<JsonElement>($"/api/symbols/{Symbol}/predictions?limit=1000", deadline.Token);
+            JsonElement recent = await Http.GetFromJsonAsync<JsonElement>($"/api/symbols/{Symbol}/predictions?limit=1000");
             var withOutcome = recent.EnumerateArray().Where(r => r.GetProperty("outcome").ValueKind == JsonValueKind.String).ToList();
-            if (withOutcome.Count > 0) { resolved = withOutcome[0]; break; }
-            await Task.Delay(100, deadline.Token);
-        }
+            if (withOutcome.Count == 0) return false;
+            resolved = withOutcome[0];
+            return true;
+        }, TimeSpan.FromSeconds(30), "a recent prediction with an outcome");
         // The predictor's own label (the product's: beyond the spread and at least 0.5 bps), published with a later prediction.
         double ret = resolved.GetProperty("returnBps").GetDouble();
         string outcome = resolved.GetProperty("outcome").GetString()!;
@@ -138,8 +139,7 @@ public sealed class ApiTests(WebHostFixture host)
     public async Task Health_and_readiness()
     {
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/health")).StatusCode);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while ((await Http.GetAsync("/ready", deadline.Token)).StatusCode != HttpStatusCode.OK) await Task.Delay(100, deadline.Token);
+        await Poll.Until(async () => (await Http.GetAsync("/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20), "/ready answers 200");
         JsonElement ready = await Http.GetFromJsonAsync<JsonElement>("/ready");
         Assert.True(ready.GetProperty("ready").GetBoolean());
         Assert.Equal("Up", ready.GetProperty("selfStatus").GetString());

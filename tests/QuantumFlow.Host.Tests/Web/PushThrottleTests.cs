@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using QuantumFlow.Host.Web;
 using QuantumFlow.Host.Web.Hubs;
 using QuantumFlow.Host.Web.Market;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Web;
 
@@ -69,11 +70,7 @@ public sealed class PushThrottleTests
         public void Release(string id) => _stalled[id].TrySetResult();
         public List<int> Sent(string id) => [.. _sent.GetOrAdd(id, _ => new ConcurrentQueue<int>())];
 
-        public async Task WaitFor(Func<bool> condition)
-        {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (!condition()) await Task.Delay(5, deadline.Token); // polling an observable condition with a deadline
-        }
+        public Task WaitFor(Func<bool> condition) => Poll.Until(condition, TimeSpan.FromSeconds(10), "the hub's sends", TimeSpan.FromMilliseconds(5));
 
         public IClientProxy Client(string connectionId) => new Proxy(this, connectionId);
         public IClientProxy All => throw new NotSupportedException();

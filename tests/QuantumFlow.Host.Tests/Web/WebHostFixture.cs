@@ -5,6 +5,7 @@ using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Tests.Inspection;
 using QuantumFlow.Host.Web;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Web;
 
@@ -38,13 +39,11 @@ public sealed class WebHostFixture : IAsyncLifetime
         App.ActorSystem().ActorOf(spec.Props(App.BookRegion()), spec.ActorName);
 
         // Ready for tests once the first prediction has reached the host.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
+        await Poll.Until(async () =>
         {
-            using HttpResponseMessage r = await Http.GetAsync($"/api/symbols/{Symbol}/prediction", deadline.Token);
-            if (r.StatusCode == HttpStatusCode.OK) break;
-            await Task.Delay(100, deadline.Token); // polling an observable condition with a deadline
-        }
+            using HttpResponseMessage r = await Http.GetAsync($"/api/symbols/{Symbol}/prediction");
+            return r.StatusCode == HttpStatusCode.OK;
+        }, TimeSpan.FromSeconds(60), $"a first prediction of {Symbol} reaches the host");
     }
 
     public async Task DisposeAsync()

@@ -14,16 +14,8 @@ internal static class BinanceRecording
 
     public static string PathOf(string relative)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "QuantumFlow.sln")))
-            {
-                string path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", relative));
-                if (!File.Exists(path)) throw new FileNotFoundException($"test data {path} is missing", path);
-                return path;
-            }
-        }
-        throw new DirectoryNotFoundException("repository root (QuantumFlow.sln) not found above " + AppContext.BaseDirectory);
+        string path = TestData.Shared(relative);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"test data {path} is missing", path);
     }
 
     /// <summary>

@@ -89,11 +89,7 @@ public class FeatureSchemaTests
     [Fact]
     public void Every_default_feature_is_documented()
     {
-        string? docs = null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "QuantumFlow.sln"))) { docs = Path.Combine(dir.FullName, "docs", "FEATURES.md"); break; }
-        Assert.NotNull(docs);
-        string text = File.ReadAllText(docs!);
+        string text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "docs", "FEATURES.md"));
         // Windowed names are documented as patterns with their default instances listed; check each concrete name.
         var missing = FeatureSchema.Default.Names.Where(n => !text.Contains($"`{n}`")).ToList();
         Assert.True(missing.Count == 0, "not in docs/FEATURES.md: " + string.Join(", ", missing));

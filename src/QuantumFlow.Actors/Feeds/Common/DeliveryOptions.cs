@@ -7,6 +7,6 @@ public sealed record DeliveryOptions
     public int MaxBatch { get; init; } = 1000;
     /// <summary>Events a book may fall behind by before a live feed drops them (and a replay or simulation waits).</summary>
     public int MaxBacklog { get; init; } = 200_000;
-    /// <summary>A batch not acknowledged within this time is sent again (the book deduplicates by sequence).</summary>
+    /// <summary>A batch not acknowledged within this time is sent again (the book skips events it already has).</summary>
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

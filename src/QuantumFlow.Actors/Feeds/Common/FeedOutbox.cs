@@ -94,6 +94,23 @@ public sealed class FeedOutbox
         }
     }
 
+    /// <summary>How many events each book has been given so far (see <see cref="Acknowledges"/>).</summary>
+    public IReadOnlyDictionary<string, long> Queued() => _channels.Values.ToDictionary(c => c.EntityId, c => c.Queued);
+
+    /// <summary>True once every book has acknowledged at least the events counted in <paramref name="queued"/>.</summary>
+    public bool Acknowledges(IReadOnlyDictionary<string, long> queued)
+    {
+        foreach ((string id, long count) in queued)
+            if (!_channels.TryGetValue(id, out IngestChannel? c) || c.Acknowledged < count) return false;
+        return true;
+    }
+
+    /// <summary>Numbers every pending event as delivered and forgets it (<see cref="IngestChannel.SkipPending"/>).</summary>
+    public void SkipPending()
+    {
+        foreach (IngestChannel c in _channels.Values) c.SkipPending();
+    }
+
     public IReadOnlyList<BookBacklog> Backlogs() =>
         _channels.Values.Select(c => new BookBacklog(c.EntityId, c.Backlog, c.HasInFlight, c.Dropped)).OrderBy(b => b.EntityId, StringComparer.Ordinal).ToList();
 }

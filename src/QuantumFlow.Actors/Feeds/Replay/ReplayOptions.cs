@@ -16,7 +16,31 @@ public sealed record ReplayOptions(IReadOnlyList<string> Paths)
     public long MaxPayloads { get; init; } = long.MaxValue;
     /// <summary>Payloads read ahead of the books by the background reader.</summary>
     public int ReadAhead { get; init; } = 4096;
-    public DeliveryOptions Delivery { get; init; } = new();
+    /// <summary>
+    /// A replay waits for its books rather than dropping, so it needs far less backlog than a live feed: enough to keep
+    /// batches full, little enough that a journaled position (<see cref="CheckpointEvery"/>) trails the reading by
+    /// seconds, not by the whole recording.
+    /// </summary>
+    public DeliveryOptions Delivery { get; init; } = new() { MaxBacklog = 20_000 };
+    /// <summary>How often the replay journals its position (once its books have journaled everything before it).</summary>
+    public TimeSpan CheckpointEvery { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Names this replay in the journal (its <see cref="ReplayCursor"/>): the recordings' file names and sizes and the
+    /// slice, not their folder, so the same files replayed from another checkout resume where they stopped.
+    /// </summary>
+    public string Key()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (string path in Paths)
+        {
+            var file = new FileInfo(path);
+            text.Append(file.Name).Append(':').Append(file.Exists ? file.Length : -1).Append('|');
+        }
+        text.Append(MaxPayloads);
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(hash, 0, 12);
+    }
 
     public static ReplayOptions AsFastAsPossible(params string[] paths) => new(paths) { Speed = double.PositiveInfinity };
 }

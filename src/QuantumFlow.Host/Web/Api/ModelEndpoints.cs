@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using QuantumFlow.Host.Web.Market;
+using QuantumFlow.Models.Prediction.Outcomes;
 
 namespace QuantumFlow.Host.Web.Api;
 

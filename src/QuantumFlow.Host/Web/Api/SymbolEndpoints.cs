@@ -65,6 +65,10 @@ public static class SymbolEndpoints
         if (market.Find(symbol) is not { } s) return Unknown(symbol);
         lock (s.Gate)
         {
+            // A stale book's last prediction is about a market that has moved on since: say so rather than serve it.
+            if (s.Top is { IsStale: true } || s.View?.State == Actors.Books.BookActor.Stale)
+                return TypedResults.Problem(statusCode: 503, title: "Book is stale",
+                    detail: s.View?.LastProblem ?? $"{symbol} has had no market data for a while (its feed stopped); predictions resume with its data");
             return s.Prediction is { } p
                 ? TypedResults.Ok(PredictionPayload.From(p, s.PredictionMid))
                 : TypedResults.Problem(statusCode: 404, title: "No prediction yet", detail: $"{symbol} has made no prediction yet (its book is not valid yet, or predictions are off on its node)");

@@ -3,10 +3,10 @@ using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Host.Web.Contracts;
 
-/// <summary>A book's top levels (best first) with mid and spread; <c>Valid</c> false while it resyncs.</summary>
+/// <summary>A book's top levels (best first) with mid and spread; <c>Valid</c> false while it resyncs or is stale (<c>State</c> "Stale").</summary>
 public sealed record BookPayload(string Symbol, bool Valid, string? State, long LastUpdateId, long TimeMs, IReadOnlyList<LevelPayload> Bids, IReadOnlyList<LevelPayload> Asks, decimal? Mid, decimal? Spread, double? SpreadBps)
 {
-    public static BookPayload From(BookTop t, int depth = int.MaxValue) => Create(t.EntityId, t.IsValid, null, t.LastUpdateId, t.ExchangeTimeNs, t.Bids, t.Asks, depth);
+    public static BookPayload From(BookTop t, int depth = int.MaxValue) => Create(t.EntityId, t.IsValid, t.IsStale ? Actors.Books.BookActor.Stale : null, t.LastUpdateId, t.ExchangeTimeNs, t.Bids, t.Asks, depth);
 
     public static BookPayload Create(string symbol, bool valid, string? state, long lastUpdateId, long timeNs, IReadOnlyList<LevelUpdate> bids, IReadOnlyList<LevelUpdate> asks, int depth)
     {

@@ -1,5 +1,6 @@
 using QuantumFlow.Actors.Prediction;
-using QuantumFlow.Host.Web.Market;
+using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Prediction.Outcomes;
 
 namespace QuantumFlow.Host.Web.Contracts;
 

@@ -5,7 +5,9 @@ using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Web.Contracts;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Arbitrage;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction.Outcomes;
 
 namespace QuantumFlow.Host.Web.Market;
 
@@ -108,7 +110,7 @@ public sealed class MarketState(LabelOptions labels, WebOptions options)
         }
         if (quotes.Count == 0)
             return new ArbitrageView(baseAsset, $"needs two venues: no valid book carries {baseAsset} yet", []);
-        return ArbitrageScanner.Scan(baseAsset, quotes, options);
+        return ArbitrageScanner.Scan(baseAsset, quotes, options.QuoteUsdRates, options.TakerFee);
     }
 
     private void OnBookTop(BookTop top, IPushSink sink)
@@ -139,7 +141,7 @@ public sealed class MarketState(LabelOptions labels, WebOptions options)
             s.Prediction = p;
             s.PredictionMid = mid;
             s.PredictionCount++;
-            resolved = s.History.Observe(p, mid);
+            resolved = s.History.Observe(new PredictionRecord(p.Sequence, p.TimeNs, p.Predicted, p.Confidence, p.Down, p.Flat, p.Up, p.Models, mid), p.Resolved);
             foreach (PredictionRecord r in resolved) s.Paper.OnResolved(r);
         }
         if (resolved.Count > 0)

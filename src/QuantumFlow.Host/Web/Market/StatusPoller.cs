@@ -120,6 +120,7 @@ public sealed class StatusPoller(IServiceProvider services, MarketState market, 
             WebMetrics.JournalWriteRate.WithLabels(view.EntityId).Set(rate);
             WebMetrics.Resyncs.WithLabels(view.EntityId).Set(view.Resyncs);
             WebMetrics.BookValid.WithLabels(view.EntityId).Set(view.IsValid ? 1 : 0);
+            WebMetrics.BookStale.WithLabels(view.EntityId).Set(view.State == BookActor.Stale ? 1 : 0);
             if (!view.IsValid) problems.Add($"book {view.EntityId} is not valid ({view.LastProblem ?? view.State})");
             bookPayloads.Add(new BookStatusPayload(view.EntityId, location.Node, view.State, view.IsValid, view.EventsJournaled, rate, view.Resyncs,
                 backlog.TryGetValue(view.EntityId, out int b) ? b : null, view.LastProblem));

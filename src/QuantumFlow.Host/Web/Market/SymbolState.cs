@@ -2,7 +2,8 @@ using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Web.Contracts;
-using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction.Outcomes;
 
 namespace QuantumFlow.Host.Web.Market;
 

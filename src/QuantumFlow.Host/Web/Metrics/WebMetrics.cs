@@ -26,7 +26,8 @@ public static class WebMetrics
     public static readonly Gauge JournaledEvents = Prometheus.Metrics.CreateGauge("qf_journal_events", "Events a book has journaled.", "book");
     public static readonly Gauge JournalWriteRate = Prometheus.Metrics.CreateGauge("qf_journal_write_rate", "Events per second a book journaled since the previous poll.", "book");
     public static readonly Gauge Resyncs = Prometheus.Metrics.CreateGauge("qf_book_resyncs", "Resyncs of a book since it started.", "book");
-    public static readonly Gauge BookValid = Prometheus.Metrics.CreateGauge("qf_book_valid", "1 when a book is valid (synced, not crossed).", "book");
+    public static readonly Gauge BookValid = Prometheus.Metrics.CreateGauge("qf_book_valid", "1 when a book is valid (synced, not crossed, not stale).", "book");
+    public static readonly Gauge BookStale = Prometheus.Metrics.CreateGauge("qf_book_stale", "1 when a book has had no market data for longer than its stale-after time.", "book");
 
     public static readonly Gauge ModelHitRate = Prometheus.Metrics.CreateGauge("qf_model_hit_rate", "Share of resolved predictions whose most likely class was the outcome.", "model");
     public static readonly Gauge ModelResolved = Prometheus.Metrics.CreateGauge("qf_model_resolved", "Resolved predictions counted in qf_model_hit_rate.", "model");

@@ -1,6 +1,4 @@
-using QuantumFlow.Models.Market;
-
-namespace QuantumFlow.Host.Web.Market;
+namespace QuantumFlow.Models.Market;
 
 /// <summary>
 /// A book's entity id ("binance-usdm:BTCUSDT", "coinbase:BTC-USD") split into venue, base and quote currency, so the

@@ -1,35 +1,12 @@
 using System.Collections.Immutable;
-using QuantumFlow.Models.Datasets;
-using QuantumFlow.Models.Features;
-using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Prediction.Training;
-using QuantumFlow.Models.Torch.Training;
-using QuantumFlow.Models.Verification;
 
-using QuantumFlow.Models.Recording;
+namespace QuantumFlow.Models.Torch.Training;
 
-namespace QuantumFlow.Host.Training;
-
-/// <summary>Recordings to labelled sessions, and examples to the scaled arrays the networks train on.</summary>
+/// <summary>Training examples (rows of <see cref="TrainingSessions"/>) to the scaled arrays the networks train on.</summary>
 public static class TrainingData
 {
-    public static List<SessionRows> Load(IReadOnlyList<string> paths, LabelOptions labels, Action<string>? progress = null)
-    {
-        var sessions = new List<SessionRows>();
-        foreach (List<string> files in RecordingSessions.Group([.. paths]))
-        {
-            var collector = new SessionCollector(string.Join('+', files.Select(Path.GetFileName)));
-            new FeatureTableBuilder(collector, labels: labels).Build([files]);
-            foreach (SessionRows book in collector.Books)
-            {
-                if (book.Count > 0) sessions.Add(book);
-                progress?.Invoke($"{book.Session} {book.Book}: {book.Count} rows");
-            }
-        }
-        return sessions;
-    }
-
     /// <summary>Fits the scaler on the rows that end training examples (never validation or test rows).</summary>
     public static Scaler FitScaler(IReadOnlyList<SessionRows> sessions, IEnumerable<Example> train, ImmutableArray<string> features)
     {

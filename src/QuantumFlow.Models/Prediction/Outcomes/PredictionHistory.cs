@@ -1,12 +1,11 @@
-using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Labels;
 
-namespace QuantumFlow.Host.Web.Market;
+namespace QuantumFlow.Models.Prediction.Outcomes;
 
 /// <summary>
 /// A symbol's recent predictions, bounded, each resolved with the label the predictor itself resolved for it (carried
-/// by a later <see cref="PredictionEvent.Resolved"/>): the outcome shown is the one the ensemble and the learners
-/// were scored and taught with, never re-derived from published book tops.
+/// by a later prediction, the node's <c>PredictionEvent.Resolved</c>): the outcome shown is the one the ensemble and
+/// the learners were scored and taught with, never re-derived from published book tops.
 /// </summary>
 public sealed class PredictionHistory(int capacity)
 {
@@ -17,20 +16,19 @@ public sealed class PredictionHistory(int capacity)
     public int Count => _records.Count;
     public long ResolvedCount => _resolvedCount;
 
-    /// <summary>Resolves what <paramref name="p"/>'s labels end, then keeps <paramref name="p"/>; returns the newly resolved records.</summary>
-    /// <param name="mid">The mid of the latest published book top, shown next to the prediction.</param>
-    public IReadOnlyList<PredictionRecord> Observe(PredictionEvent p, double mid)
+    /// <summary>Resolves the earlier predictions <paramref name="labels"/> end, then keeps <paramref name="prediction"/>; returns the newly resolved records.</summary>
+    /// <param name="labels">The labels the predictor resolved with the update <paramref name="prediction"/> was made on.</param>
+    public IReadOnlyList<PredictionRecord> Observe(PredictionRecord prediction, IReadOnlyList<Label> labels)
     {
         List<PredictionRecord> resolved = [];
-        foreach (Label label in p.Resolved)
+        foreach (Label label in labels)
         {
             if (!_pending.Remove(label.Sequence, out PredictionRecord? r)) continue;
             resolved.Add(Replace(r, r with { Outcome = label.Class, ReturnBps = label.ReturnBps, MidAtHorizon = label.FutureMid }));
             _resolvedCount++;
         }
-        var record = new PredictionRecord(p.Sequence, p.TimeNs, p.Predicted, p.Confidence, p.Down, p.Flat, p.Up, p.Models, mid);
-        _records.Enqueue(record);
-        _pending[p.Sequence] = record;
+        _records.Enqueue(prediction);
+        _pending[prediction.Sequence] = prediction;
         while (_records.Count > capacity) _pending.Remove(_records.Dequeue().Sequence);
         return resolved;
     }

@@ -1,7 +1,6 @@
-using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Backtest.Strategies;
 
-namespace QuantumFlow.Host.Backtest;
+namespace QuantumFlow.Models.Backtest;
 
 /// <summary>
 /// Runs a replay source through the engine: once over the whole range, or walk-forward. Walk-forward splits the
@@ -31,12 +30,8 @@ public static class BacktestRunner
         if (steps.Count == 0) throw new ArgumentException($"nothing to replay in {source.Description}");
         long start = Math.Max(options.TradeFromNs, steps[0].Event.ReceiveTimeNs);
         long end = Math.Min(options.TradeToNs, steps[^1].Event.ReceiveTimeNs + 1);
-        long part = (end - start) / folds;
-        if (part <= 0) throw new ArgumentException("the replay is too short to split into parts");
-        var sessions = Enumerable.Range(0, folds)
-            .Select(k => new BacktestSession($"part {k + 1}/{folds}", start + k * part, k == folds - 1 ? end : start + (k + 1) * part)).ToList();
         var results = new List<BacktestResult>();
-        foreach (WalkForwardFold fold in WalkForward.Plan(sessions))
+        foreach (WalkForwardFold fold in WalkForward.Plan(WalkForward.EqualParts(start, end, folds)))
         {
             var engine = new BacktestEngine(options with { TradeFromNs = fold.Test.StartNs, TradeToNs = fold.Test.EndNs }, strategies());
             foreach (ReplayStep s in steps)

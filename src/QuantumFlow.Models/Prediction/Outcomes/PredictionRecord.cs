@@ -1,10 +1,9 @@
-using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Labels;
 
-namespace QuantumFlow.Host.Web.Market;
+namespace QuantumFlow.Models.Prediction.Outcomes;
 
 /// <summary>
-/// One prediction as the host keeps it, and its outcome once the label horizon has passed: the realised mid return
+/// One prediction as the web host keeps it, and its outcome once the label horizon has passed: the realised mid return
 /// and its class (UP/DOWN/FLAT by the node's label threshold). Outcome fields are null until resolved.
 /// </summary>
 public sealed record PredictionRecord(

@@ -1,18 +1,21 @@
-namespace QuantumFlow.Host.Web.Market;
+using QuantumFlow.Models.Market;
+
+namespace QuantumFlow.Models.Arbitrage;
 
 /// <summary>
 /// Cross-venue arbitrage on the same base asset: buy at one venue's ask, sell at another's bid, both converted to USD
 /// with the configured quote rates (USDT is not USD unless the operator says so), net of the taker fee on each leg.
-/// The seed compared USDT with USD prices before fees; this does neither.
 /// </summary>
 public static class ArbitrageScanner
 {
     /// <summary>A venue's best quotes for one instrument, in its own quote currency.</summary>
     public sealed record Quote(Instrument Instrument, decimal Bid, decimal Ask);
 
-    public static ArbitrageView Scan(string baseAsset, IReadOnlyList<Quote> quotes, WebOptions options)
+    /// <param name="quoteUsdRates">USD value of one unit of each quote currency; a quote currency not named here is not compared.</param>
+    /// <param name="takerFeeBps">A venue id's taker fee, in bps of notional, per leg.</param>
+    public static ArbitrageView Scan(string baseAsset, IReadOnlyList<Quote> quotes, IReadOnlyDictionary<string, decimal> quoteUsdRates, Func<string, double> takerFeeBps)
     {
-        var usable = quotes.Where(q => q.Bid > 0 && q.Ask > 0 && options.QuoteUsdRates.ContainsKey(q.Instrument.Quote)).ToList();
+        var usable = quotes.Where(q => q.Bid > 0 && q.Ask > 0 && quoteUsdRates.ContainsKey(q.Instrument.Quote)).ToList();
         if (usable.Select(q => q.Instrument.VenueId).Distinct().Count() < 2)
         {
             string why = quotes.Select(q => q.Instrument.VenueId).Distinct().Count() < 2
@@ -26,10 +29,10 @@ public static class ArbitrageScanner
             foreach (Quote sell in usable)
             {
                 if (buy.Instrument.VenueId == sell.Instrument.VenueId) continue;
-                decimal askUsd = buy.Ask * options.QuoteUsdRates[buy.Instrument.Quote];
-                decimal bidUsd = sell.Bid * options.QuoteUsdRates[sell.Instrument.Quote];
+                decimal askUsd = buy.Ask * quoteUsdRates[buy.Instrument.Quote];
+                decimal bidUsd = sell.Bid * quoteUsdRates[sell.Instrument.Quote];
                 double gross = (double)((bidUsd - askUsd) / askUsd) * 1e4;
-                double fees = options.TakerFee(buy.Instrument.VenueId) + options.TakerFee(sell.Instrument.VenueId);
+                double fees = takerFeeBps(buy.Instrument.VenueId) + takerFeeBps(sell.Instrument.VenueId);
                 opportunities.Add(new ArbitrageOpportunity(buy.Instrument.EntityId, sell.Instrument.EntityId, askUsd, bidUsd, gross, fees, gross - fees));
             }
         }

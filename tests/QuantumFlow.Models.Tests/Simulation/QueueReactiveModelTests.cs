@@ -3,7 +3,7 @@ using QuantumFlow.Models.Simulation;
 using QuantumFlow.Models.Venues;
 using Xunit.Abstractions;
 
-namespace QuantumFlow.Actors.Tests.Simulation;
+namespace QuantumFlow.Models.Tests.Simulation;
 
 public class QueueReactiveModelTests(ITestOutputHelper output)
 {

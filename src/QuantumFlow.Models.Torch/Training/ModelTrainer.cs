@@ -7,19 +7,17 @@ using QuantumFlow.Models.Prediction.Baselines;
 using QuantumFlow.Models.Prediction.Logistic;
 using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Prediction.Training;
-using QuantumFlow.Models.Torch;
 using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Torch.Networks;
-using QuantumFlow.Models.Torch.Training;
 using static TorchSharp.torch;
 
-namespace QuantumFlow.Host.Training;
+namespace QuantumFlow.Models.Torch.Training;
 
 /// <summary>
-/// The train verb's work: chronological split by session with a purge gap, scaler fit on train only, then per
+/// What the train verb runs: chronological split by session with a purge gap, scaler fit on train only, then per
 /// architecture a small random hyperparameter search (each trial: plain cross-entropy, LR plateau, early stopping on
 /// the validation log-loss), the best trial calibrated by temperature scaling on the validation part and saved as a
-/// checkpoint. The test part is not touched here.
+/// checkpoint; beside them the logistic member. The test part is not touched here.
 /// </summary>
 public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
 {
@@ -234,21 +232,4 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
         var rng = new Random(settings.Seed);
         return [.. examples.OrderBy(_ => rng.Next()).Take(max)];
     }
-}
-
-/// <summary>What the train verb was asked for.</summary>
-public sealed record TrainSettings
-{
-    public required string OutDirectory { get; init; }
-    public LabelOptions Labels { get; init; } = LabelOptions.Trading;
-    public int Window { get; init; } = 20;
-    public IReadOnlyList<NetworkKind> Kinds { get; init; } = [NetworkKind.Lstm, NetworkKind.AttentionLstm, NetworkKind.Transformer];
-    public int Trials { get; init; } = 3;
-    public int Epochs { get; init; } = 15;
-    public int MaxTrainExamples { get; init; } = 20_000;
-    public int Threads { get; init; } = 1;
-    public int Seed { get; init; } = 42;
-
-    /// <summary>Also fit the logistic member (cheap; off only for tests of one network).</summary>
-    public bool Logistic { get; init; } = true;
 }

@@ -1,4 +1,4 @@
-namespace QuantumFlow.Host.Web.Market;
+namespace QuantumFlow.Models.Prediction.Outcomes;
 
 /// <summary>How often each model's most likely class matched the resolved outcome (and the ensemble's, as "ensemble").</summary>
 public sealed class ModelHitRates
@@ -11,7 +11,7 @@ public sealed class ModelHitRates
         if (r.Outcome is not { } outcome) return;
         Count(Ensemble, r.Predicted == outcome);
         foreach (var m in r.Models)
-            Count(m.Name, new QuantumFlow.Models.Prediction.ClassProbabilities(m.Down, m.Flat, m.Up).Predicted == outcome);
+            Count(m.Name, new ClassProbabilities(m.Down, m.Flat, m.Up).Predicted == outcome);
     }
 
     public IReadOnlyDictionary<string, (long Hits, long Count)> Snapshot() => new Dictionary<string, (long, long)>(_counts, StringComparer.Ordinal);

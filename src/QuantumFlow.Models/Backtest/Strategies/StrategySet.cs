@@ -1,9 +1,7 @@
-using QuantumFlow.Models.Backtest.Strategies;
-
-namespace QuantumFlow.Host.Backtest;
+namespace QuantumFlow.Models.Backtest.Strategies;
 
 /// <summary>
-/// The strategies a --strategy choice runs, fresh instances each call (strategies keep state). Every set ends with the
+/// The strategies a backtest's strategy choice (the verb's --strategy) runs, fresh instances each call (strategies keep state). Every set ends with the
 /// no-signal baseline: the taker's rules, size and holding period with a coin flip for direction. The makers come
 /// three ways: skewed by the signal, guarded by it (a side it expects to be run over is withdrawn), and without it.
 /// </summary>

@@ -1,6 +1,6 @@
 using QuantumFlow.Models.Labels;
 
-namespace QuantumFlow.Host.Web.Market;
+namespace QuantumFlow.Models.Prediction.Outcomes;
 
 /// <summary>
 /// A paper strategy that follows the ensemble: on an UP (DOWN) prediction at least <c>minConfidence</c> sure it buys

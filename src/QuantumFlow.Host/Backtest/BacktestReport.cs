@@ -1,6 +1,0 @@
-using QuantumFlow.Models.Backtest;
-
-namespace QuantumFlow.Host.Backtest;
-
-/// <summary>What report.json holds: the input, when, and one result per run (one, or one per walk-forward fold, oldest first).</summary>
-public sealed record BacktestReport(string Input, DateTimeOffset Generated, bool WalkForward, IReadOnlyList<BacktestResult> Runs);

@@ -1,0 +1,34 @@
+using QuantumFlow.Actors.Books;
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Recording;
+using QuantumFlow.Models.Venues;
+
+namespace QuantumFlow.Tests.Support;
+
+/// <summary>
+/// What an uninterrupted replay delivers to each book: the recording's payloads decoded as the replay feed decodes them
+/// (a recorded reconnect resets the connection's books). The yardstick for "nothing lost, nothing twice".
+/// </summary>
+public static class ReplayedEvents
+{
+    public static Dictionary<string, List<MarketEvent>> PerBook(IReadOnlyList<string> paths, int slice = int.MaxValue)
+    {
+        using IRecordingReader reader = RecordingFormat.Open(paths);
+        var decoder = new FeedDecoder(reader.Venue);
+        var events = new List<MarketEvent>();
+        var books = new Dictionary<string, List<MarketEvent>>();
+        for (int i = 0; i < slice && reader.TryRead(out RecordedPayload p); i++)
+        {
+            events.Clear();
+            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "recorded reconnect", events);
+            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
+            foreach (MarketEvent e in events)
+            {
+                string id = BookId.Of(e.Venue, e.Symbol);
+                if (!books.TryGetValue(id, out List<MarketEvent>? list)) books.Add(id, list = new List<MarketEvent>());
+                list.Add(e);
+            }
+        }
+        return books;
+    }
+}
