@@ -19,6 +19,9 @@ export QF_TEST_POSTGRES
 set +e
 dotnet test QuantumFlow.sln -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The Docker image's layout, proven without Docker (publishes as deploy/Dockerfile does and starts the output on the
+# base image's frameworks alone). After the Release build above it takes seconds.
+scripts/image-check.sh || status=1
 set -e
 
 # One closing line over all test projects: "N passed, N failed".

@@ -1,7 +1,10 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
+using Akka.Discovery.KubernetesApi;
 using Akka.Hosting;
+using Akka.Management.Cluster.Bootstrap;
+using Akka.Management.Dsl;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Inspection.Server;
@@ -12,11 +15,11 @@ namespace QuantumFlow.Actors.Hosting;
 /// <summary>One builder call per capability of a QuantumFlow node.</summary>
 public static class AkkaBuilderExtensions
 {
-    /// <summary>The hocon/ configuration with the node's options on top; a node with no seeds joins itself.</summary>
+    /// <summary>The hocon/ configuration with the node's options on top; a single node joins itself.</summary>
     public static AkkaConfigurationBuilder WithNodeConfig(this AkkaConfigurationBuilder builder, NodeOptions options)
     {
         builder.AddHocon(NodeConfig.Build(options), HoconAddMode.Prepend);
-        if (options.SeedNodes.Count == 0)
+        if (options.IsSingleNode)
         {
             builder.AddStartup((system, _) =>
             {
@@ -25,6 +28,28 @@ public static class AkkaBuilderExtensions
             });
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Cluster Bootstrap, when the node finds its cluster through discovery (<see cref="NodeOptions.Bootstrap"/>): this
+    /// node's contact point endpoint, then the bootstrap coordinator, which joins the node to the cluster a contact
+    /// point reports, or forms one; never a fixed seed list.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithClusterBootstrap(this AkkaConfigurationBuilder builder, NodeOptions options)
+    {
+        if (!options.Bootstrap.Enabled) return builder;
+        builder.AddHocon(ClusterBootstrap.DefaultConfiguration(), HoconAddMode.Append);
+        if (options.Bootstrap.Discovery == Discovery.Kubernetes) builder.AddHocon(KubernetesDiscovery.DefaultConfiguration(), HoconAddMode.Append);
+        return builder.AddStartup(async (system, _) =>
+        {
+            int port = options.Bootstrap.ManagementPort;
+            ContactPointEndpoint.Start(system, options.Hostname, port);
+            ClusterBootstrap bootstrap = ClusterBootstrap.Get(system);
+            // Tells bootstrap its own contact point (Akka.Management's HTTP server would, when it binds): the join
+            // decider recognises itself among the discovered contact points by this host and port.
+            bootstrap.Routes(ManagementRouteProviderSettings.Create(new Uri($"http://{options.PublicHostname ?? options.Hostname}:{port}/"), readOnly: true));
+            await bootstrap.Start();
+        });
     }
 
     /// <summary>The "book" shard region: hosts book entities on nodes with the book role, a proxy elsewhere.</summary>

@@ -21,7 +21,7 @@ public sealed class JournalOwnership : IDisposable
     /// <exception cref="JournalInUseException">another process's node holds the journal.</exception>
     public static JournalOwnership? Claim(NodeOptions options)
     {
-        if (options.Journal.Provider != JournalProvider.Sqlite || options.SeedNodes.Count > 0) return null;
+        if (options.Journal.Provider != JournalProvider.Sqlite || !options.IsSingleNode) return null;
         string db = Path.GetFullPath(JournalSchema.SqliteFile(options.Journal.ConnectionString));
         string? folder = Path.GetDirectoryName(db);
         if (folder is not null) Directory.CreateDirectory(folder);

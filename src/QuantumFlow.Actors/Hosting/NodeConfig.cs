@@ -36,6 +36,7 @@ public static class NodeConfig
         sb.AppendLine($"akka.remote.dot-netty.tcp.port = {o.Port}");
         sb.AppendLine($"akka.cluster.seed-nodes = [{string.Join(", ", o.SeedNodes.Select(Quote))}]");
         sb.AppendLine($"akka.cluster.roles = [{string.Join(", ", o.Roles.Select(Quote))}]");
+        sb.Append(BootstrapConfig.Overrides(o));
         if (o.Journal.Provider == JournalProvider.Memory) return sb.ToString();
         string cs = Quote(o.Journal.ConnectionString);
         string provider = Quote(o.Journal.ProviderName);
@@ -47,5 +48,5 @@ public static class NodeConfig
         return sb.ToString();
     }
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    internal static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -13,8 +13,10 @@ public sealed record NodeOptions
     /// <summary>The address other nodes use, when it differs from the bind address (containers).</summary>
     public string? PublicHostname { get; init; }
     public int Port { get; init; }
-    /// <summary>Empty: a single node that joins itself.</summary>
+    /// <summary>Empty, and no <see cref="Bootstrap"/> discovery: a single node that joins itself.</summary>
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
+    /// <summary>Cluster bootstrap through discovery instead of seed nodes (off by default).</summary>
+    public BootstrapOptions Bootstrap { get; init; } = new();
     public IReadOnlyList<string> Roles { get; init; } = ["book"];
     public JournalOptions Journal { get; init; } = JournalOptions.Default;
     /// <summary>About ten per node of the largest planned cluster.</summary>
@@ -34,4 +36,7 @@ public sealed record NodeOptions
     public InspectionOptions Inspection { get; init; } = new();
 
     public bool CarriesBooks => Roles.Contains("book");
+
+    /// <summary>Neither seed nodes nor discovery: the node forms its own one-node cluster and creates its journal schema.</summary>
+    public bool IsSingleNode => SeedNodes.Count == 0 && !Bootstrap.Enabled;
 }

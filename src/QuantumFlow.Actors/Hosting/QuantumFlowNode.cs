@@ -16,6 +16,7 @@ public static class QuantumFlowNode
         {
             builder
                 .WithNodeConfig(options)
+                .WithClusterBootstrap(options)
                 .WithBookShards(options)
                 .WithInspection(options);
             more?.Invoke(builder, provider);
@@ -31,7 +32,7 @@ public static class QuantumFlowNode
         JournalOwnership? ownership = JournalOwnership.Claim(options);
         try
         {
-            if (options.SeedNodes.Count == 0) await JournalSchema.InitializeAsync(options, cancel);
+            if (options.IsSingleNode) await JournalSchema.InitializeAsync(options, cancel);
             HostApplicationBuilder builder = Host.CreateApplicationBuilder();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddQuantumFlowNode(options, more);

@@ -63,6 +63,11 @@ public static class RunCommand
             {
                 return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), output, cancel, web);
             }
+            catch (IOException e) when (WebHost.IsAddressInUse(e))
+            {
+                // Only an address that was asked for gets here: the default one falls back to a free port.
+                return CliErrors.Report(error, $"{e.Message.TrimEnd('.')} (the web host's address: choose another with --http-urls or QuantumFlow__Web__Urls)");
+            }
             catch (JournalInUseException e)
             {
                 return CliErrors.Report(error, e);
@@ -106,7 +111,8 @@ public static class RunCommand
         if (host is WebNode web)
         {
             string at = web.Address.ToString().TrimEnd('/');
-            output.WriteLine($"dashboard: {at}/  (API {at}/scalar, metrics {at}/metrics)");
+            string fallback = web.BusyDefault is { } busy ? $"; {busy} was in use, so this free port was taken" : "";
+            output.WriteLine($"dashboard: {at}/  (API {at}/scalar, metrics {at}/metrics{fallback})");
         }
         // A node that leaves the cluster (cluster leave, or downed) terminates its actor system: the process ends with it.
         while (!cancel.IsCancellationRequested && !system.WhenTerminated.IsCompleted)

@@ -34,7 +34,11 @@ public static class WebHost
     public const string ApiRateLimit = "api";
     public const string ApiTimeout = "api";
 
-    /// <summary>Starts the node, then its web host; the web host takes a free port when the default one is taken.</summary>
+    /// <summary>
+    /// Starts the node, then its web host. A web host left on the default address takes a free port when that one is
+    /// taken (<see cref="WebNode.BusyDefault"/> says so); an address asked for that is taken fails the start with an
+    /// <see cref="IOException"/> whose inner exception is Kestrel's AddressInUseException.
+    /// </summary>
     /// <param name="scorerModels">trained models for POST /api/predict only (separate instances from the node's).</param>
     /// <param name="checkpoints">the directory the trained models came from (the registry reads their notes), if any.</param>
     public static async Task<WebNode> StartAsync(NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel>? scorerModels = null, string? checkpoints = null, CancellationToken cancel = default)
@@ -43,19 +47,22 @@ public static class WebHost
         try
         {
             WebApplication app = Build(nodeHost.Services, node, web, scorerModels ?? [], checkpoints);
+            string? busyDefault = null;
             try
             {
                 await app.StartAsync(cancel);
             }
-            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && ReferenceEquals(app.Services.GetRequiredService<WebOptions>().Urls, WebOptions.DefaultUrls))
+            catch (IOException e) when (IsAddressInUse(e) && ReferenceEquals(app.Services.GetRequiredService<WebOptions>().Urls, WebOptions.DefaultUrls))
             {
                 // Several nodes on one machine (scripts/cluster.sh, tests) cannot all have the default port: a node that
-                // was given no address takes a free one instead, and `run` prints whichever it got.
+                // was given no address takes a free one instead, and `run` prints which one in its dashboard line.
                 await app.DisposeAsync();
+                busyDefault = WebOptions.DefaultUrls[0];
                 app = Build(nodeHost.Services, node, web with { Urls = ["http://127.0.0.1:0"] }, scorerModels ?? [], checkpoints);
                 await app.StartAsync(cancel);
             }
-            return new WebNode(nodeHost, app);
+            app.Services.GetRequiredService<StartLogGate>().Starting = false;
+            return new WebNode(nodeHost, app) { BusyDefault = busyDefault };
         }
         catch
         {
@@ -65,6 +72,16 @@ public static class WebHost
         }
     }
 
+    /// <summary>Silences the generic host's own log while the web app starts (see <see cref="Build"/>).</summary>
+    private sealed class StartLogGate
+    {
+        public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+        public volatile bool Starting = true;
+    }
+
+    /// <summary>Kestrel's failure to bind an address another process holds.</summary>
+    public static bool IsAddressInUse(Exception e) => e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException };
+
     /// <param name="nodeServices">the started node's services (actor system, registry, book region).</param>
     public static WebApplication Build(IServiceProvider nodeServices, NodeOptions node, WebOptions web, IReadOnlyList<IProbabilisticModel> scorerModels, string? checkpoints)
     {
@@ -72,6 +89,12 @@ public static class WebHost
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         web = web.WithConfiguration(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start that fails throws to the caller, which reports it in one line (or falls back to a free port); the
+        // host's own "Hosting failed to start" error with its stack trace would only repeat it. Once started, the host's
+        // errors (a background service that fails, say) are logged as usual.
+        var start = new StartLogGate();
+        builder.Services.AddSingleton(start);
+        builder.Logging.AddFilter(StartLogGate.HostCategory, level => !start.Starting && level >= LogLevel.Warning);
         builder.WebHost.UseUrls([.. web.Urls]);
 
         IServiceCollection services = builder.Services;

@@ -23,6 +23,9 @@ public sealed class WebNode(IHost node, WebApplication app) : IHost, IAsyncDispo
     /// <summary>Where the web host listens (the port Kestrel picked when asked for port 0).</summary>
     public Uri Address => new(App.Urls.First());
 
+    /// <summary>The default address, when another process held it and the web host took a free port instead.</summary>
+    public string? BusyDefault { get; init; }
+
     public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken = default)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Akka.Configuration;
+using QuantumFlow.Actors.Hosting;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -78,6 +80,16 @@ public sealed partial class DeploymentFilesTests
             Assert.Equal("run", parse.CommandResult.Command.Name);
             roles[node] = parse.GetValue<string[]>("--roles") is { } r ? string.Join(",", r) : "";
         }
+        foreach (string node in new[] { "seed", "worker", "web" })
+        {
+            string health = string.Join(' ', Strings(Get(services, node, "healthcheck", "test")));
+            Assert.Contains("/dev/tcp/127.0.0.1/5080", health);
+            Assert.Contains("GET /ready", health);
+            string journal = ((YamlScalarNode)Get(services, node, "environment", "QF_JOURNAL")!).Value!;
+            Assert.StartsWith("postgres:Host=postgres;", journal);
+            Assert.Contains("Password=${POSTGRES_PASSWORD:?", journal);
+        }
+        Assert.StartsWith("${POSTGRES_PASSWORD:?", ((YamlScalarNode)Get(services, "postgres", "environment", "POSTGRES_PASSWORD")!).Value);
         Assert.Equal("book", roles["seed"]);
         Assert.Equal("book", roles["worker"]);
         Assert.Equal("web", roles["web"]); // web-facing: no books, a shard proxy
@@ -88,20 +100,46 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
-    public void The_shared_node_environment_names_a_seed_that_is_a_compose_service()
+    public void The_shared_node_environment_lists_every_node_as_a_contact_point_and_no_seed()
     {
         Dictionary<string, string> env = File.ReadAllLines(Repository.PathOf("deploy/node.env"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        Assert.StartsWith("postgres:Host=postgres;", env["QF_JOURNAL"]);
-        Assert.Equal("akka.tcp://quantumflow@seed:4053", env["QF_SEED_NODES"]);
+        Assert.Equal("config", env["QF_DISCOVERY"]);
+        Assert.Equal(["seed:8558", "worker:8558", "web:8558"], env["QF_CONTACT_POINTS"].Split(','));
+        Assert.Equal("8558", env["QF_MANAGEMENT_PORT"]);
         Assert.Equal("4053", env["QF_PORT"]);
+        Assert.False(env.ContainsKey("QF_SEED_NODES"));
+        Assert.False(env.ContainsKey("QF_JOURNAL")); // it carries the password: assembled in the compose file from deploy/.env
     }
+
+    [Fact]
+    public void No_committed_deployment_file_holds_a_password_and_the_real_env_file_is_ignored()
+    {
+        foreach (string file in Directory.GetFiles(Repository.PathOf("deploy"), "*", SearchOption.AllDirectories))
+        {
+            string name = Path.GetFileName(file);
+            if (name is ".env" or "secret.yaml") continue; // the git-ignored filled-in copies, if someone made them here
+            foreach (Match m in PasswordSetting().Matches(File.ReadAllText(file)))
+            {
+                string value = m.Groups["value"].Value;
+                Assert.True(value.StartsWith("${", StringComparison.Ordinal) || value is "CHANGE-ME" or "change-me",
+                    $"{Path.GetRelativePath(Repository.Root, file)} sets a password: {m.Value}");
+            }
+        }
+        Assert.Contains("POSTGRES_PASSWORD=change-me", File.ReadAllLines(Repository.PathOf("deploy/.env.example")));
+        string[] ignored = File.ReadAllLines(Repository.PathOf(".gitignore"));
+        Assert.Contains("deploy/.env", ignored);
+        Assert.Contains("deploy/k8s/secret.yaml", ignored);
+    }
+
+    [GeneratedRegex(@"(?:Password=|(?<![{\w])POSTGRES_PASSWORD[:=]\s*)(?<value>[^;""\s]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordSetting();
 
     [Fact]
     public void Kubernetes_manifests_wire_bootstrap_discovery_rbac_and_commands_the_cli_accepts()
     {
-        var docs = Directory.GetFiles(Repository.PathOf("deploy/k8s"), "*.yaml").Order()
+        var docs = Directory.GetFiles(Repository.PathOf("deploy/k8s"), "*.yaml").Where(f => Path.GetFileName(f) != "secret.yaml").Order()
             .SelectMany(f => LoadAll(Path.GetRelativePath(Repository.Root, f))).ToList();
         string Kind(YamlMappingNode d) => ((YamlScalarNode)Get(d, "kind")!).Value!;
         Assert.Equal(["ConfigMap", "Job", "Role", "RoleBinding", "Secret", "Service", "ServiceAccount", "StatefulSet"], docs.Select(Kind).Order());
@@ -113,6 +151,7 @@ public sealed partial class DeploymentFilesTests
 
         YamlMappingNode service = docs.Single(d => Kind(d) == "Service");
         Assert.Equal("None", ((YamlScalarNode)Get(service, "spec", "clusterIP")!).Value);
+        Assert.Equal(["remoting", "management", "http"], ((YamlSequenceNode)Get(service, "spec", "ports")!).Children.Select(p => ((YamlScalarNode)Get(p, "name")!).Value!));
         string bootstrap = ((YamlScalarNode)Get(docs.Single(d => Kind(d) == "ConfigMap"), "data", "bootstrap.conf")!).Value!;
         Assert.Contains("discovery-method = kubernetes-api", bootstrap);
         Assert.Contains("pod-label-selector = \"app={0}\"", bootstrap);
@@ -121,8 +160,35 @@ public sealed partial class DeploymentFilesTests
         YamlMappingNode set = docs.Single(d => Kind(d) == "StatefulSet");
         Assert.Equal("quantumflow", ((YamlScalarNode)Get(set, "spec", "template", "spec", "serviceAccountName")!).Value);
         var container = (YamlMappingNode)((YamlSequenceNode)Get(set, "spec", "template", "spec", "containers")!).Children.Single();
-        Assert.Contains("management", ((YamlSequenceNode)Get(container, "ports")!).Children.Select(p => ((YamlScalarNode)Get(p, "name")!).Value));
+        Dictionary<string, string> ports = ((YamlSequenceNode)Get(container, "ports")!).Children
+            .ToDictionary(p => ((YamlScalarNode)Get(p, "name")!).Value!, p => ((YamlScalarNode)Get(p, "containerPort")!).Value!);
+        Assert.Equal(new Dictionary<string, string> { ["remoting"] = "4053", ["management"] = "8558", ["http"] = "5080" }, ports);
         Assert.Equal("run", AssertAccepted("statefulset", Strings(Get(container, "args"))).CommandResult.Command.Name);
+        foreach ((string probe, string path) in new[] { ("startupProbe", "/health"), ("livenessProbe", "/health"), ("readinessProbe", "/ready") })
+        {
+            Assert.Equal(path, ((YamlScalarNode)Get(container, probe, "httpGet", "path")!).Value);
+            Assert.Equal("http", ((YamlScalarNode)Get(container, probe, "httpGet", "port")!).Value);
+        }
+
+        // Bootstrap, not a seed: the pods run with Kubernetes discovery and read the ConfigMap through QF_HOCON.
+        Dictionary<string, string?> env = ((YamlSequenceNode)Get(container, "env")!).Children
+            .ToDictionary(e => ((YamlScalarNode)Get(e, "name")!).Value!, e => (Get(e, "value") as YamlScalarNode)?.Value);
+        Assert.False(env.ContainsKey("QF_SEED_NODES"));
+        Assert.Equal("kubernetes", env["QF_DISCOVERY"]);
+        Assert.Equal("$(POD_IP)", env["QF_PUBLIC_HOSTNAME"]); // the address Kubernetes discovery lists for the pod
+        var mount = (YamlMappingNode)((YamlSequenceNode)Get(container, "volumeMounts")!).Children.Single();
+        Assert.Equal($"{((YamlScalarNode)Get(mount, "mountPath")!).Value}/bootstrap.conf", env["QF_HOCON"]);
+        Config config = NodeConfig.Build(new NodeOptions
+        {
+            Journal = JournalOptions.Parse("memory"),
+            Bootstrap = new BootstrapOptions { Discovery = Discovery.Kubernetes },
+            ExtraHocon = bootstrap,
+        });
+        Assert.Equal("kubernetes-api", config.GetString("akka.management.cluster.bootstrap.contact-point-discovery.discovery-method"));
+        Assert.Equal("management", config.GetString("akka.management.cluster.bootstrap.contact-point-discovery.port-name"));
+        Assert.Equal(2, config.GetInt("akka.management.cluster.bootstrap.contact-point-discovery.required-contact-point-nr"));
+        Assert.Equal("app={0}", config.GetString("akka.discovery.kubernetes-api.pod-label-selector"));
+        Assert.Empty(config.GetStringList("akka.cluster.seed-nodes"));
 
         YamlMappingNode job = docs.Single(d => Kind(d) == "Job");
         var init = (YamlMappingNode)((YamlSequenceNode)Get(job, "spec", "template", "spec", "containers")!).Children.Single();
@@ -136,7 +202,7 @@ public sealed partial class DeploymentFilesTests
         string code = string.Concat(Directory.GetFiles(Repository.PathOf("src/QuantumFlow.Host"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")).Select(File.ReadAllText));
         var read = QfVariable().Matches(code).Select(m => m.Value).ToHashSet();
-        foreach (string file in new[] { "deploy/docker-compose.yml", "deploy/node.env", "deploy/Dockerfile", "deploy/k8s/statefulset.yaml", "deploy/k8s/db-init-job.yaml", "scripts/cluster.sh" })
+        foreach (string file in new[] { "deploy/docker-compose.yml", "deploy/node.env", "deploy/.env.example", "deploy/Dockerfile", "deploy/k8s/statefulset.yaml", "deploy/k8s/db-init-job.yaml", "scripts/cluster.sh" })
         {
             foreach (string variable in QfVariable().Matches(File.ReadAllText(Repository.PathOf(file))).Select(m => m.Value).Distinct())
             {
@@ -152,6 +218,10 @@ public sealed partial class DeploymentFilesTests
         string[] lines = File.ReadAllLines(Repository.PathOf("deploy/Dockerfile"));
         Assert.Equal(2, lines.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal))); // build stage, runtime stage
         Assert.Contains(lines, l => l.StartsWith("RUN dotnet publish src/QuantumFlow.Host/QuantumFlow.Host.csproj", StringComparison.Ordinal));
+        // The web host needs ASP.NET Core: the runtime-only image could not start it.
+        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0", lines.Last(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
+        Assert.Contains("EXPOSE 4053 5080 8558", lines);
+        Assert.Contains("COPY data/esg/ data/esg/", lines);
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"/app/quantumflow.dll\"]", lines);
         Assert.Contains("CMD [\"run\"]", lines);
         AssertAccepted("Dockerfile CMD", ["run"]);

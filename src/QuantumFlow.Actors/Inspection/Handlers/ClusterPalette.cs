@@ -38,7 +38,12 @@ public sealed class ClusterPalette(InspectionContext context) : IPaletteHandler
             !state.Unreachable.Contains(m), m.Address.Equals(state.Leader), m.Address.Equals(self),
         ]).ToList();
         await output.TableAsync("members", MemberColumns, rows);
-        if (state.Members.Count == 0) await output.NoteAsync("this node is not a member of any cluster yet");
+        // Scripts and probes ask `cluster show` whether the node is in the cluster: a node still joining (no seed or
+        // contact point answered) must not pass with an empty table.
+        Member? member = state.Members.FirstOrDefault(m => m.Address.Equals(self));
+        if (member is null) return CommandOutcome.Failed($"this node ({self}) is not a member of any cluster yet");
+        if (member.Status is not (MemberStatus.Up or MemberStatus.WeaklyUp or MemberStatus.Leaving or MemberStatus.Exiting))
+            return CommandOutcome.Failed($"this node ({self}) is {member.Status}, not yet an up member of the cluster");
         return CommandOutcome.Ok;
     }
 

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Host.Inspection;
+using Spectre.Console;
+
+namespace QuantumFlow.Host.Tests.Inspection;
+
+/// <summary>
+/// Issue 15: the first node listed itself as its only seed, so restarting it alone formed a second cluster beside the
+/// running one. With cluster bootstrap (config discovery, both nodes contact points) two real `quantumflow run`
+/// processes form one cluster; the node with the lowest contact point, the one that formed it, is killed (SIGKILL) and
+/// started again with the same command, and comes back into the cluster the other still runs: one cluster, never two.
+/// In-memory journals: membership is what is tested, so no PostgreSQL is needed.
+/// </summary>
+public sealed class BootstrapRejoinTests : IDisposable
+{
+    private readonly List<NodeProcess> _processes = new();
+
+    public void Dispose()
+    {
+        foreach (NodeProcess p in _processes) p.Dispose();
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+
+    private static async Task<PbmAnswer> Pbm(int port, string line)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
+        var arguments = new PbmArguments(new InspectionEndpoint("127.0.0.1", port), [], Json: true, null, TimeSpan.FromSeconds(20));
+        await using var session = new PbmSession(arguments, console, output, error);
+        int exit = await session.RunOnceAsync(QuantumFlow.Actors.Inspection.Commands.CommandParser.Split(line), CancellationToken.None);
+        return new PbmAnswer(exit, output.ToString(), error.ToString());
+    }
+
+    private NodeProcess Start(string name, string[] args)
+    {
+        NodeProcess p = NodeProcess.Start(name, args);
+        _processes.Add(p);
+        return p;
+    }
+
+    /// <summary>The members the node at <paramref name="inspect"/> sees up, when its `cluster show` succeeds; else null.</summary>
+    private static async Task<string[]?> UpMembers(int inspect)
+    {
+        PbmAnswer show = await Pbm(inspect, "cluster show");
+        if (show.Exit != ExitCodes.Ok) return null;
+        return show.Rows("members").Where(m => m["status"].GetString() == "Up").Select(m => m["address"].GetString()!).Order().ToArray();
+    }
+
+    private async Task Until(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        DateTime deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"not within {limit.TotalSeconds} s: {what}\n{string.Join('\n', _processes.Select(p => $"--- {p.Name}\n{p.Tail(15)}"))}");
+            await Task.Delay(500); // polling an observable condition against a deadline
+        }
+    }
+
+    [Fact]
+    public async Task The_node_that_formed_the_cluster_restarts_into_it_instead_of_forming_a_second()
+    {
+        int[] ports = FreePorts(6);
+        int[] cluster = ports[..2], management = ports[2..4], inspect = ports[4..];
+        string[] address = cluster.Select(p => $"akka.tcp://quantumflow@127.0.0.1:{p}").ToArray();
+        // The node whose contact point sorts lowest forms the cluster: that is the one restarted below.
+        int first = string.CompareOrdinal($"127.0.0.1:{management[0]}", $"127.0.0.1:{management[1]}") < 0 ? 0 : 1, other = 1 - first;
+        string contactPoints = string.Join(',', management.Select(p => $"127.0.0.1:{p}"));
+        string[] Node(int i) =>
+        [
+            "run", "--journal", "memory", "--port", cluster[i].ToString(), "--discovery", "config", "--contact-points", contactPoints,
+            "--management-port", management[i].ToString(), "--inspect-port", inspect[i].ToString(), "--no-web",
+            "--feed", "sim", "--rate", "5", "--symbols", $"N{i}-A", "--status-every", "600",
+        ];
+
+        NodeProcess formed = Start("first", Node(first));
+        Start("other", Node(other));
+        foreach (int port in inspect)
+            await Until(async () => (await UpMembers(port))?.Length == 2, TimeSpan.FromSeconds(120), $"two members up, as 127.0.0.1:{port} sees them");
+
+        formed.Dispose(); // SIGKILL: no leave, no handover
+        Start("first, restarted", Node(first));
+
+        await Until(async () => await UpMembers(inspect[first]) is { } seen && seen.SequenceEqual(address.Order()),
+            TimeSpan.FromSeconds(120), "the restarted node up in a cluster with the other node");
+        Assert.Equal(address.Order(), await UpMembers(inspect[other]));
+    }
+}
