@@ -62,9 +62,10 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
         });
         Recover<RecoveryCompleted>(_ =>
         {
-            // An operator restarting a node wants to see that the books came back, and how long that took.
+            // An operator restarting a node wants to see that the books came back, and how long that took (`run`
+            // prints these from the event stream).
             if (_journaled > 0)
-                _log.Info("{0}: recovered {1} journaled events (book {2}) in {3} ms", _entityId, _journaled, _replica.Book.State, _recovering.ElapsedMilliseconds);
+                Context.System.EventStream.Publish(new BookRecovered(_entityId, _journaled, _replica.Book.State.ToString(), _recovering.Elapsed));
         });
         Command<Ingest>(OnIngest);
         Command<GetBook>(g => Sender.Tell(View(g.Depth)));

@@ -33,3 +33,6 @@ public sealed record BookView(
     string? LastProblem,
     IReadOnlyList<LevelUpdate> Bids,
     IReadOnlyList<LevelUpdate> Asks) : IQuantumFlowMessage;
+
+/// <summary>On the node's event stream when a book entity has recovered a non-empty journal.</summary>
+public sealed record BookRecovered(string EntityId, long EventsJournaled, string State, TimeSpan Took);

@@ -100,6 +100,7 @@ public static class RunCommand
             ? await QuantumFlowNode.StartAsync(options, cancel: cancel)
             : await WebHost.StartAsync(options, webStart.Options, webStart.ScorerModels, webStart.Checkpoints, cancel);
         ActorSystem system = host.ActorSystem();
+        system.ActorOf(Props.Create(() => new RecoveryPrinter(output)), "recovery-printer");
         IActorRef feed = FeedPlacement.Start(system, spec, host.BookRegion());
         output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
         output.WriteLine(InspectionHost.Get(system) switch
@@ -163,5 +164,16 @@ public static class RunCommand
                 output.WriteLine($"  {b.EntityId,-24} no answer");
             }
         }
+    }
+
+    /// <summary>One line per book the node recovered from its journal, as it happens (books recover when first asked for).</summary>
+    private sealed class RecoveryPrinter : ReceiveActor
+    {
+        public RecoveryPrinter(TextWriter output)
+        {
+            Receive<BookRecovered>(r => output.WriteLine($"recovered {r.EntityId}: {r.EventsJournaled} journaled events, book {r.State}, in {r.Took.TotalMilliseconds:F0} ms"));
+        }
+
+        protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(BookRecovered));
     }
 }

@@ -93,7 +93,8 @@ public sealed class ReplayFeed : FeedActor
         }
         else if (!progress.Finished)
         {
-            Log.Info("replay of {0}: resuming pass {1} after payload {2}", Pipeline.Venue, progress.Pass, progress.Payloads);
+            // A warning: the replay restarted (its node was restarted, or it failed over to this one).
+            Log.Warning("replay of {0}: resuming pass {1} after payload {2}, which its books had journaled", Pipeline.Venue, progress.Pass, progress.Payloads);
             _alreadyJournaled = progress.Payloads;
             StartPass(progress.Pass, progress.FeedRun, progress.Symbols, progress.Payloads);
         }
