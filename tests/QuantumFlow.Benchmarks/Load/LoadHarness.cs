@@ -28,7 +28,7 @@ public static class LoadHarness
         {
             Journal = JournalOptions.Parse(journal),
             Books = new BookActorOptions { Publish = false },
-            Features = new FeatureActorOptions { Enabled = !args.Contains("--no-features") },
+            Features = new FeaturePublishOptions { Enabled = !args.Contains("--no-features") },
             Inspection = new InspectionOptions { Enabled = false },
         };
         if (args.Contains("--predict"))
