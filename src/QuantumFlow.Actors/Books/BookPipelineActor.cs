@@ -5,9 +5,9 @@ using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Features;
+using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Live;
-using QuantumFlow.Models.Venues;
 
 namespace QuantumFlow.Actors.Books;
 
