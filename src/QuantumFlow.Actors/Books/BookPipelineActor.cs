@@ -100,19 +100,21 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
         else if (_features.Apply(applied.Event) is { } vector) OnFeatures(vector, applied.Replaying);
     }
 
-    public void OnFeatures(FeatureVector vector, bool replaying)
+    void IHoldBackOutlet.OnFeatures(FeatureVector vector, bool replaying) => OnFeatures(vector, replaying);
+
+    private void OnFeatures(FeatureVector vector, bool replaying)
     {
         _hasVector = true;
         _latestFeatures = null;
         _dirty |= !replaying;
     }
 
-    public void OnAsk(PendingPrediction pending)
+    void IHoldBackOutlet.OnAsk(PendingPrediction pending)
     {
         for (int slot = 0; slot < _models.Length; slot++) _models[slot].Tell(new ModelRequest(slot, pending.Sequence, pending.Window!));
     }
 
-    public void OnPrediction(CompletedPrediction done, long started)
+    void IHoldBackOutlet.OnPrediction(CompletedPrediction done, long started)
     {
         var outputs = new ModelOutput[done.PerModel.Length];
         for (int m = 0; m < outputs.Length; m++)

@@ -6,7 +6,10 @@ namespace QuantumFlow.Actors.Features;
 /// </summary>
 public sealed record FeaturePublishOptions
 {
-    /// <summary>Compute and publish features even when predictions are off (off: a book without predictions has no pipeline child).</summary>
+    /// <summary>
+    /// Publish the book's features. With predictions on, the features are computed for the models either way (and
+    /// <c>GetFeatures</c> answers); with both off a book has no pipeline child.
+    /// </summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>Publish the latest vector at most this often (latest wins): consumers want the current state, not every tick.</summary>
