@@ -22,7 +22,7 @@ public sealed record NodeOptions
     public BookActorOptions Books { get; init; } = new();
     public FeaturePublishOptions Features { get; init; } = new();
     /// <summary>
-    /// Every book's predictions (in its pipeline child, beside its features). Off unless asked for, so nodes embedded in tests and tools pay nothing;
+    /// Every book's predictions, in its pipeline child. Off unless asked for, so nodes embedded in tests and tools pay nothing;
     /// `quantumflow run` turns it on (online learners, plus the trained checkpoints it finds).
     /// </summary>
     public PredictionOptions Prediction { get; init; } = new() { Enabled = false };
