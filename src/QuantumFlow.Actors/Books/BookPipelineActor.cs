@@ -21,7 +21,8 @@ namespace QuantumFlow.Actors.Books;
 /// exported networks (this book's state of each, <see cref="IIncrementalModel"/>) answer at once, on this actor's
 /// thread; the node's batch model actors (Torch modules, if configured) are asked, and when all have answered the
 /// ensemble mixes them into a <see cref="PredictionEvent"/>, published on <see cref="Topics.Predictions"/> (cluster)
-/// and the local event stream; <see cref="GetPrediction"/> answers the latest. The logic is the pure
+/// and the local event stream; <see cref="GetPrediction"/> answers the latest (a failure when prediction is off, as
+/// a book without this child answers). The logic is the pure
 /// <see cref="BookPredictor"/> (shared with the backtest's replay) behind a <see cref="HoldBackQueue"/>, which keeps
 /// the events in order while a slow batch model holds a vector back; this actor only moves messages.
 /// </para>
@@ -73,7 +74,9 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
         Receive<ModelReply>(r => _queue?.Answer(r.Sequence, r.Slot, r.Probabilities));
         Receive<PublishTick>(_ => PublishFeatures());
         Receive<GetFeatures>(_ => Sender.Tell(LatestFeatures() is { } f ? f : new NoFeatures(_entityId)));
-        Receive<GetPrediction>(_ => Sender.Tell(_latestPrediction is { } p ? p : new NoPrediction(_entityId)));
+        Receive<GetPrediction>(_ => Sender.Tell(
+            _predictor is null ? new Status.Failure(new InvalidOperationException($"{_entityId} does not predict: prediction is off"))
+            : _latestPrediction is { } p ? p : new NoPrediction(_entityId)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
