@@ -40,7 +40,7 @@ public class BacktestEngineBenchmarks
         }
         var options = new PredictionOptions();
         var features = new FeatureReplica(Venue.BinanceUsdm, "BTCUSDT", options.Features);
-        var predictor = new SymbolPredictor(features.Engine.Schema, [.. options.Learners.Select(o => new DirichletStateModel(o))], [], 1, options.Labels, options.Ensemble);
+        var predictor = new EnsemblePredictor(features.Engine.Schema, [.. options.Learners.Select(o => new DirichletStateModel(o))], [], 1, options.Labels, options.Ensemble);
         _steps = [];
         foreach (MarketEvent e in events.Where(e => e.BookId == "binance-usdm:BTCUSDT"))
         {

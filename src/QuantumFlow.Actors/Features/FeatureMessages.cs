@@ -2,10 +2,10 @@ using QuantumFlow.Actors.Books;
 
 namespace QuantumFlow.Actors.Features;
 
-/// <summary>Asks a book's feature child for its latest feature vector; the answer is a <see cref="FeatureSnapshot"/> or <see cref="NoFeatures"/>.</summary>
+/// <summary>Asks a book (its pipeline child) for its latest feature vector; the answer is a <see cref="FeatureSnapshot"/> or <see cref="NoFeatures"/>.</summary>
 public sealed record GetFeatures(string EntityId) : IForChild, IQuantumFlowMessage
 {
-    public string ChildName => FeatureActor.ChildName;
+    public string ChildName => BookPipelineActor.ChildName;
 }
 
 /// <summary>The book has produced no feature vector yet (no valid book since it started).</summary>

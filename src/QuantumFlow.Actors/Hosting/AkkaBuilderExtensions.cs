@@ -66,12 +66,12 @@ public static class AkkaBuilderExtensions
         return builder.WithShardRegionProxy<BookRegion>("book", "book", extractor);
     }
 
-    /// <summary>What runs beside each book: its features and its predictions.</summary>
+    /// <summary>What runs beside each book: one pipeline child for its features and its predictions.</summary>
     private static Dictionary<string, Props> BookChildren(string entityId, NodeOptions options)
     {
         var children = new Dictionary<string, Props>();
-        if (options.Features.Enabled) children[FeatureActor.ChildName] = FeatureActor.Props(entityId, options.Features, options.Books.Publish);
-        if (options.Prediction.Enabled) children[PredictorActor.ChildName] = PredictorActor.Props(entityId, options.Prediction, options.Books.Publish);
+        if (options.Features.Enabled || options.Prediction.Enabled)
+            children[BookPipelineActor.ChildName] = BookPipelineActor.Props(entityId, options.Features, options.Prediction, options.Books.Publish);
         return children;
     }
 

@@ -22,9 +22,9 @@ public sealed record NodeOptions
     /// <summary>About ten per node of the largest planned cluster.</summary>
     public int MaxShards { get; init; } = 30;
     public BookActorOptions Books { get; init; } = new();
-    public FeatureActorOptions Features { get; init; } = new();
+    public FeaturePublishOptions Features { get; init; } = new();
     /// <summary>
-    /// The prediction child of every book. Off unless asked for, so nodes embedded in tests and tools pay nothing;
+    /// Every book's predictions, in its pipeline child. Off unless asked for, so nodes embedded in tests and tools pay nothing;
     /// `quantumflow run` turns it on (online learners, plus the trained checkpoints it finds).
     /// </summary>
     public PredictionOptions Prediction { get; init; } = new() { Enabled = false };

@@ -5,7 +5,7 @@ namespace QuantumFlow.Actors.Prediction;
 /// <summary>Asks a book's predictor for its latest prediction; the answer is a <see cref="PredictionEvent"/> or <see cref="NoPrediction"/>.</summary>
 public sealed record GetPrediction(string EntityId) : IForChild, IQuantumFlowMessage
 {
-    public string ChildName => PredictorActor.ChildName;
+    public string ChildName => BookPipelineActor.ChildName;
 }
 
 /// <summary>The book has made no prediction yet (no valid book since it started, or its models have not answered).</summary>

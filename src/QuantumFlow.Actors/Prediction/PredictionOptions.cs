@@ -8,12 +8,15 @@ using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Actors.Prediction;
 
-/// <summary>The prediction child of every book: which models, which label, how the ensemble weighs them.</summary>
+/// <summary>Every book's predictions: which features, which models, which label, how the ensemble weighs them.</summary>
 public sealed record PredictionOptions
 {
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Must match what the batch models were trained on (their scalers bind features by name).</summary>
+    /// <summary>
+    /// The book's features, the one set it computes: what the models read (must match what they were trained on,
+    /// their scalers bind features by name) and what the book publishes, also when predictions are off.
+    /// </summary>
     public FeatureOptions Features { get; init; } = FeatureOptions.Default;
 
     /// <summary>The horizon and threshold that resolve predictions (and must match the models' training labels).</summary>

@@ -35,7 +35,7 @@ public static class PredictionModels
         return models;
     }
 
-    /// <summary>Turns the prediction child on, with the checkpoints found (online learners only when there are none).</summary>
+    /// <summary>Turns every book's predictions on, with the checkpoints found (online learners only when there are none).</summary>
     public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
     {
         options = options with { Prediction = options.Prediction with { Enabled = true } };

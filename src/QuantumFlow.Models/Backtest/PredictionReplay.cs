@@ -7,9 +7,9 @@ namespace QuantumFlow.Models.Backtest;
 
 /// <summary>
 /// The live prediction path without actors, for backtests: one book's market events in, in journal order, and the
-/// prediction made right after each out, through the same <see cref="BookPredictor"/> the prediction actor runs. The
+/// prediction made right after each out, through the same <see cref="BookPredictor"/> the book's pipeline actor runs. The
 /// networks the book follows (<see cref="IIncrementalModel"/>) answer inside it, as live; only batch models are asked
-/// here. By <see cref="SymbolPredictor"/>'s rule the result does not depend on when the batch models answer, only on each
+/// here. By <see cref="EnsemblePredictor"/>'s rule the result does not depend on when the batch models answer, only on each
 /// model's answer for each window, which does not depend on the batch it ran in (the exported networks compute each
 /// window alone; Torch modules run through <see cref="FixedBatchModel"/>, tested); so the replay equals
 /// the live run whether it asks one window at a time (<see cref="Step"/>) or, like a loaded model actor, many at once.
@@ -22,7 +22,7 @@ namespace QuantumFlow.Models.Backtest;
 public sealed class PredictionReplay
 {
     private readonly BookPredictor _book;
-    private readonly SymbolPredictor _predictor;
+    private readonly EnsemblePredictor _predictor;
     private readonly IReadOnlyList<IProbabilisticModel> _models;
     private readonly List<(MarketEvent Event, PendingPrediction? Pending)> _buffered = new();
     private readonly List<PendingPrediction> _waiting = new();

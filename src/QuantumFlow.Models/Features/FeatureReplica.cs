@@ -6,8 +6,9 @@ namespace QuantumFlow.Models.Features;
 
 /// <summary>
 /// A book rebuilt from its market events (<see cref="BookReplica"/>) with its incremental <see cref="FeatureEngine"/>:
-/// what every consumer of a book's journaled events that needs features keeps (the feature and prediction children,
-/// and tests and benchmarks that recompute features directly).
+/// what every consumer of a book's journaled events that needs features keeps (a book's pipeline actor, one per book,
+/// the backtest replay through <see cref="Prediction.Live.BookPredictor"/>, and tests and benchmarks that recompute
+/// features directly).
 /// </summary>
 public sealed class FeatureReplica
 {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Market;
@@ -29,7 +30,7 @@ public sealed class PredictorHoldTests : TestKit
         using var gate = new ManualResetEventSlim(false);
         PredictionOptions options = LiveReplayEqualityTests.Options(new WindowModel(8, gate));
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, new BookActorOptions { Publish = false, SnapshotEvery = int.MaxValue },
-            new Dictionary<string, Props> { [PredictorActor.ChildName] = PredictorActor.Props(Entity, options, publish: false) }), "book-hold");
+            new Dictionary<string, Props> { [BookPipelineActor.ChildName] = BookPipelineActor.Props(Entity, new FeaturePublishOptions(), options, publish: false) }), "book-hold");
         Sys.EventStream.Subscribe(TestActor, typeof(PredictionEvent));
         long seq = 1;
         for (int i = 0; i < events.Count; i += 500, seq++) book.Tell(new Ingest(Entity, 1, seq, i + 1, events.Skip(i).Take(500).ToArray()), ActorRefs.Nobody);

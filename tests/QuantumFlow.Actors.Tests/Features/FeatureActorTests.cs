@@ -5,6 +5,7 @@ using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Persistence;
+using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Venues;
@@ -26,7 +27,7 @@ public sealed class FeatureActorTests : TestKit
     }
 
     private static Props Book() => BookActor.Props(Entity, new BookActorOptions { Publish = false, SnapshotEvery = int.MaxValue },
-        new Dictionary<string, Props> { [FeatureActor.ChildName] = FeatureActor.Props(Entity, new FeatureActorOptions(), publish: false) });
+        new Dictionary<string, Props> { [BookPipelineActor.ChildName] = BookPipelineActor.Props(Entity, new FeaturePublishOptions(), new PredictionOptions { Enabled = false }, publish: false) });
 
     /// <summary>The features computed directly by the pure engine over the same events.</summary>
     private static FeatureVector Direct(IEnumerable<MarketEvent> events)

@@ -48,7 +48,7 @@ public sealed class PredictorActorTests : TestKit
         var model = new RecordingModel(windowLength: 8);
         var options = new PredictionOptions { TrainedModels = [model], Labels = LabelOptions.Default with { Horizon = 20, ThresholdBps = 0.5 } };
         IActorRef book = Sys.ActorOf(BookActor.Props(Entity, new BookActorOptions { Publish = false, SnapshotEvery = int.MaxValue },
-            new Dictionary<string, Props> { [PredictorActor.ChildName] = PredictorActor.Props(Entity, options, publish: false) }), "book-p1");
+            new Dictionary<string, Props> { [BookPipelineActor.ChildName] = BookPipelineActor.Props(Entity, new FeaturePublishOptions(), options, publish: false) }), "book-p1");
         Assert.IsType<NoPrediction>(await book.Ask<object>(new GetPrediction(Entity), TimeSpan.FromSeconds(10)));
         Sys.EventStream.Subscribe(TestActor, typeof(PredictionEvent));
 

@@ -7,12 +7,15 @@ using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Host.Training;
 
 namespace QuantumFlow.Benchmarks.Load;
 
 /// <summary>
 /// Whole-system load runs on one node, timed by the wall clock:
 ///   load replay [--journal memory|sqlite:PATH|postgres:CS]   every shared Binance session replayed as fast as the books take it
+///   load replay ... --predict [MODELS-DIR]                    the same with every book's predictions on (the shipped checkpoints, as `run` loads them)
 ///   load sim --rate N --minutes M [--journal ...]             the simulated venue at N events/s; reports memory every 10 s and the peak
 /// </summary>
 public static class LoadHarness
@@ -25,14 +28,19 @@ public static class LoadHarness
         {
             Journal = JournalOptions.Parse(journal),
             Books = new BookActorOptions { Publish = false },
-            Features = new FeatureActorOptions { Enabled = !args.Contains("--no-features") },
+            Features = new FeaturePublishOptions { Enabled = !args.Contains("--no-features") },
             Inspection = new InspectionOptions { Enabled = false },
         };
+        if (args.Contains("--predict"))
+        {
+            string? dir = Option(args, "--predict");
+            node = PredictionModels.Attach(node, dir is null || dir.StartsWith("--", StringComparison.Ordinal) ? "models" : dir, Console.Out);
+        }
         if (node.Journal.Provider == JournalProvider.Sqlite) File.Delete(node.Journal.ConnectionString.Replace("Data Source=", ""));
         using IHost host = await QuantumFlowNode.StartAsync(node);
         int code = mode switch
         {
-            "replay" => await ReplayAsync(host),
+            "replay" => await ReplayAsync(host, node),
             "sim" => await SimAsync(host, double.Parse(Option(args, "--rate") ?? "5000"), double.Parse(Option(args, "--minutes") ?? "10"), Option(args, "--symbols")),
             _ => throw new ArgumentException($"unknown load mode '{mode}'"),
         };
@@ -41,7 +49,7 @@ public static class LoadHarness
         return code;
     }
 
-    private static async Task<int> ReplayAsync(IHost host)
+    private static async Task<int> ReplayAsync(IHost host, NodeOptions node)
     {
         // One feed per book: the two USD-M BTCUSDT sessions play one after the other into the same book.
         string[][] sessions =
@@ -62,16 +70,26 @@ public static class LoadHarness
             done.Add(tcs.Task);
         }
         ReplayFinished[] results = await Task.WhenAll(done);
-        clock.Stop();
+        TimeSpan acked = clock.Elapsed;
+        string[] books = ["binance-usdm:BTCUSDT", "binance-usdm:ETHUSDT", "binance:BTCUSDT"];
+        // A book's children take its events after it acknowledges them: asked through the book, each answers only once
+        // it has worked through every event before the question, so this is when the whole pipeline is done.
+        foreach (string id in books)
+        {
+            if (node.Features.Enabled) await host.BookRegion().Ask<object>(new GetFeatures(id), TimeSpan.FromMinutes(5));
+            if (node.Prediction.Enabled) await host.BookRegion().Ask<object>(new GetPrediction(id), TimeSpan.FromMinutes(5));
+        }
+        TimeSpan drained = clock.Elapsed;
         long payloads = results.Sum(r => r.Payloads);
         long events = 0;
-        foreach (string id in new[] { "binance-usdm:BTCUSDT", "binance-usdm:ETHUSDT", "binance:BTCUSDT" })
+        foreach (string id in books)
         {
             BookView v = await host.BookRegion().Ask<BookView>(new GetBook(id, 1), TimeSpan.FromSeconds(30));
             events += v.EventsJournaled;
             Console.WriteLine($"{id}: {v.State}, {v.EventsJournaled} events journaled");
         }
-        Console.WriteLine($"replayed {payloads} payloads, {events} events journaled and applied in {clock.Elapsed.TotalSeconds:F2} s: {events / clock.Elapsed.TotalSeconds:F0} events/s");
+        Console.WriteLine($"replayed {payloads} payloads, {events} events journaled and applied in {acked.TotalSeconds:F2} s: {events / acked.TotalSeconds:F0} events/s; " +
+                          $"features{(node.Prediction.Enabled ? " and predictions" : "")} done after {drained.TotalSeconds:F2} s: {events / drained.TotalSeconds:F0} events/s");
         return 0;
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Configuration;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Market;
@@ -139,7 +140,7 @@ public static class PredictionLoad
     }
 
     private static IActorRef[] Start(ActorSystem system, PredictionOptions options, int symbols, string prefix) =>
-        [.. Enumerable.Range(0, symbols).Select(s => system.ActorOf(PredictorActor.Props($"binance-usdm:SYM{s:D3}", options, publish: false), $"{prefix}-{s}"))];
+        [.. Enumerable.Range(0, symbols).Select(s => system.ActorOf(BookPipelineActor.Props($"binance-usdm:SYM{s:D3}", new FeaturePublishOptions { Enabled = false }, options, publish: false), $"{prefix}-{s}"))];
 
     private static double P(List<double> values, double q)
     {

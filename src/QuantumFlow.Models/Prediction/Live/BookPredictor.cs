@@ -8,8 +8,11 @@ using QuantumFlow.Models.Prediction.Ensembles;
 namespace QuantumFlow.Models.Prediction.Live;
 
 /// <summary>
-/// Everything one book predicts with, built one way for the live prediction actor and for the replay, so the two
-/// cannot drift: the book replica with its feature engine, one instance of each online learner, this book's state of
+/// Everything one book predicts with, from its market events: built one way for the live node (the book's pipeline
+/// actor, behind a <see cref="HoldBackQueue"/>) and for the replay, so the two cannot drift. Roles: this class takes
+/// the book's events; its <see cref="FeatureReplica"/> (the book replica with the one feature engine, whose vectors
+/// the live node also publishes) turns them into feature vectors; its <see cref="EnsemblePredictor"/> turns those into
+/// predictions. It holds: the book replica with its feature engine, one instance of each online learner, this book's state of
 /// every trained model that can follow a book (<see cref="IIncrementalModel"/>), the window sized for the longest
 /// remaining (batch) model, the ensemble over learners, followed models, then batch models, and the labeler.
 /// Not thread-safe.
@@ -17,7 +20,7 @@ namespace QuantumFlow.Models.Prediction.Live;
 public sealed class BookPredictor
 {
     /// <param name="trainedModels">Incremental models are followed here and answer at once; the others are batch models, asked by the caller.</param>
-    /// <param name="copyWindows">See <see cref="SymbolPredictor"/>: true when batch models answer later on other threads.</param>
+    /// <param name="copyWindows">See <see cref="EnsemblePredictor"/>: true when batch models answer later on other threads.</param>
     /// <param name="onlineModels">Trained members that keep learning per book (the logistic member): one fresh copy each, after the Dirichlet learners.</param>
     public BookPredictor(Venue venue, string symbol, FeatureOptions features, IReadOnlyList<DirichletStateOptions> learners,
         IReadOnlyList<IProbabilisticModel> trainedModels, LabelOptions labels, EnsembleOptions ensemble, bool copyWindows,
@@ -29,14 +32,14 @@ public sealed class BookPredictor
         IIncrementalModel[] followed = [.. trainedModels.OfType<IIncrementalModel>()];
         BatchModels = [.. trainedModels.Where(m => m is not IIncrementalModel)];
         int window = BatchModels.Count == 0 ? 1 : BatchModels.Max(m => m.WindowLength);
-        Predictor = new SymbolPredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o)), .. (onlineModels ?? []).Select(create => create())],
+        Predictor = new EnsemblePredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o)), .. (onlineModels ?? []).Select(create => create())],
             [.. BatchModels.Select(m => new ModelInfo(m.Name, m.Version))], window, labels, ensemble, copyWindows, followed);
     }
 
     public FeatureReplica Features { get; }
-    public SymbolPredictor Predictor { get; }
+    public EnsemblePredictor Predictor { get; }
 
-    /// <summary>The trained models the caller asks, in the order of <see cref="SymbolPredictor.BatchModels"/> (their slots).</summary>
+    /// <summary>The trained models the caller asks, in the order of <see cref="EnsemblePredictor.BatchModels"/> (their slots).</summary>
     public IReadOnlyList<IProbabilisticModel> BatchModels { get; }
 
     /// <summary>The book's next journaled event: the feature vector it produced, or null when the book did not change.</summary>

@@ -7,10 +7,10 @@ namespace QuantumFlow.Models.Prediction.Live;
 /// was made from, because the online learners learn the state then, not the state when the label resolves, and the
 /// ensemble weights of that moment, so the mix does not depend on when the batch models answer.
 /// <para>
-/// Owned by its <see cref="SymbolPredictor"/>, which reuses it once its label has resolved: a prediction waits the
+/// Owned by its <see cref="EnsemblePredictor"/>, which reuses it once its label has resolved: a prediction waits the
 /// label horizon (seconds, at a book's pace), long enough to outlive young-generation collections, and copying
 /// thousands of them on every collection was most of the collector's pauses. Callers use it only until they have
-/// its answers in (then <see cref="SymbolPredictor.Finish"/> or <see cref="SymbolPredictor.Complete"/> hand out an
+/// its answers in (then <see cref="EnsemblePredictor.Finish"/> or <see cref="EnsemblePredictor.Complete"/> hand out an
 /// immutable <see cref="CompletedPrediction"/>).
 /// </para>
 /// </summary>

@@ -10,7 +10,7 @@ using QuantumFlow.Tests.Support;
 namespace QuantumFlow.Models.Tests.Prediction;
 
 /// <summary>The per-book prediction logic without actors, on a random market with one-sided books in it.</summary>
-public sealed class SymbolPredictorTests
+public sealed class EnsemblePredictorTests
 {
     /// <summary>A batch model's answer as a pure function of the window, varied enough that weights move.</summary>
     private static ClassProbabilities Answer(FeatureWindow w) =>
@@ -40,12 +40,12 @@ public sealed class SymbolPredictorTests
 
     /// <summary>
     /// Plays the vectors with the batch model answering <paramref name="lag"/> predictions late (0: at once), holding a
-    /// vector back, as the actor does, while <see cref="SymbolPredictor.CanObserve"/> says no.
+    /// vector back, as the actor does, while <see cref="EnsemblePredictor.CanObserve"/> says no.
     /// </summary>
     private static Run Play(List<FeatureVector> vectors, LabelOptions labels, int lag)
     {
         var learner = new DirichletStateModel();
-        var predictor = new SymbolPredictor(vectors[0].Schema, [learner], [new ModelInfo("late", "v1")], windowCapacity: 4, labels);
+        var predictor = new EnsemblePredictor(vectors[0].Schema, [learner], [new ModelInfo("late", "v1")], windowCapacity: 4, labels);
         var outstanding = new Queue<PendingPrediction>();
         var completed = new List<CompletedPrediction>();
         int holds = 0, invalid = 0;
@@ -115,7 +115,7 @@ public sealed class SymbolPredictorTests
     public void Without_batch_models_a_prediction_is_complete_at_once_and_mixed_with_the_weights_it_was_made_with()
     {
         List<FeatureVector> vectors = Vectors(5, 600);
-        var predictor = new SymbolPredictor(vectors[0].Schema, [new DirichletStateModel(), new DirichletStateModel(DirichletStateOptions.Default with { Name = "plain", Conditioned = false })],
+        var predictor = new EnsemblePredictor(vectors[0].Schema, [new DirichletStateModel(), new DirichletStateModel(DirichletStateOptions.Default with { Name = "plain", Conditioned = false })],
             [], windowCapacity: 1, new LabelOptions { Horizon = 2, ThresholdBps = 0.5 });
         int made = 0;
         foreach (FeatureVector v in vectors)
@@ -139,7 +139,7 @@ public sealed class SymbolPredictorTests
         List<FeatureVector> vectors = Vectors(7, 800);
         string[] features = [.. vectors[0].Schema.Names.Take(12)];
         NeuralSequenceModel network = TestNetworks.Lstm("net", windowLength: 6, features);
-        var predictor = new SymbolPredictor(vectors[0].Schema, [new DirichletStateModel()], [new ModelInfo("late", "v1")], windowCapacity: 4,
+        var predictor = new EnsemblePredictor(vectors[0].Schema, [new DirichletStateModel()], [new ModelInfo("late", "v1")], windowCapacity: 4,
             new LabelOptions { Horizon = 3, ThresholdBps = 0.5 }, followed: [network]);
         Assert.Equal(["bayes-state", "net", "late"], predictor.Models.Select(m => m.Name));
 

@@ -6,7 +6,8 @@ using QuantumFlow.Models.Prediction.Ensembles;
 namespace QuantumFlow.Models.Prediction.Live;
 
 /// <summary>
-/// The prediction state of one book, without actors: the feature window, the online learners and the followed
+/// One book's predictions from its feature vectors (its <see cref="BookPredictor"/> makes the vectors from the
+/// book's events), without actors: the feature window, the online learners and the followed
 /// models (<see cref="IIncrementalModel"/>, each with this book's own state; all answer at once), the slots of the
 /// batch models (answer later, through <see cref="Complete"/>), the per-symbol ensemble, and the labeler that
 /// resolves past predictions after the horizon so hit rates and learners update. Not thread-safe.
@@ -17,13 +18,13 @@ namespace QuantumFlow.Models.Prediction.Live;
 /// of the moment it was made (<see cref="Observe"/>), not of the moment its last model answered; a label is scored,
 /// with the learners taught, exactly when the vector that resolves it is observed, in label order. That needs the
 /// resolved prediction to be complete by then, so a caller whose models answer asynchronously must hold back a
-/// vector until <see cref="CanObserve"/> says yes: it says no only for a valid vector that would resolve the label
+/// vector until <see cref="CanObserve"/> says yes (<see cref="HoldBackQueue"/> does): it says no only for a valid vector that would resolve the label
 /// of a prediction still waiting for answers (the horizon after it in events, or past its time plus the horizon in
 /// milliseconds), which happens only when the models are slower than the horizon. Observing such a vector anyway is
 /// a caller bug and throws. A caller that answers synchronously (the replay) never waits.
 /// </para>
 /// </summary>
-public sealed class SymbolPredictor
+public sealed class EnsemblePredictor
 {
     private readonly IReadOnlyList<IOnlineLearner> _learners;
     private readonly IBookModelState[] _followed;
@@ -45,7 +46,7 @@ public sealed class SymbolPredictor
     /// when every batch model is called before the next vector is observed (the window itself is handed out).
     /// </param>
     /// <param name="followed">Trained models that follow this book row by row and answer at once (after the learners).</param>
-    public SymbolPredictor(FeatureSchema schema, IReadOnlyList<IOnlineLearner> learners, IReadOnlyList<ModelInfo> batchModels,
+    public EnsemblePredictor(FeatureSchema schema, IReadOnlyList<IOnlineLearner> learners, IReadOnlyList<ModelInfo> batchModels,
         int windowCapacity, LabelOptions? labels = null, EnsembleOptions? ensemble = null, bool copyWindows = true,
         IReadOnlyList<IIncrementalModel>? followed = null)
     {
