@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
 using Spectre.Console;
@@ -20,15 +18,6 @@ public sealed class BootstrapRejoinTests : IDisposable
     public void Dispose()
     {
         foreach (NodeProcess p in _processes) p.Dispose();
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 
     private static async Task<PbmAnswer> Pbm(int port, string line)
@@ -71,7 +60,7 @@ public sealed class BootstrapRejoinTests : IDisposable
     [Fact]
     public async Task The_node_that_formed_the_cluster_restarts_into_it_instead_of_forming_a_second()
     {
-        int[] ports = FreePorts(6);
+        int[] ports = FreePorts.Take(6);
         int[] cluster = ports[..2], management = ports[2..4], inspect = ports[4..];
         string[] address = cluster.Select(p => $"akka.tcp://quantumflow@127.0.0.1:{p}").ToArray();
         // The node whose contact point sorts lowest forms the cluster: that is the one restarted below.

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using QuantumFlow.Tests.Support;
 using Xunit.Abstractions;
@@ -18,15 +16,6 @@ public sealed class FailoverTests(ITestOutputHelper output)
     private const string Book = "binance-usdm:BTCUSDT";
     private static readonly string[] Sample = [Repository.PathOf("data/samples/btcusdt_20240718.gz"), Repository.PathOf("data/samples/btcusdt_20240719.gz")];
 
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
-    }
-
     [Fact]
     public async Task The_node_running_the_feed_is_killed_and_the_feed_goes_on_from_another_node_journaling_nothing_twice()
     {
@@ -39,7 +28,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             using (NodeProcess init = NodeProcess.Start("db-init", ["db", "init", "--journal", journal]))
                 Assert.True(await init.WaitForExitAsync(TimeSpan.FromSeconds(90)) == 0, init.Tail());
 
-            int[] ports = FreePorts(3);
+            int[] ports = FreePorts.Take(3);
             string seed = $"akka.tcp://quantumflow@127.0.0.1:{ports[0]}";
             string[] Node(int i) => ["run", "--journal", journal, "--port", ports[i].ToString(), "--seed-nodes", seed, "--inspect-port", "0", "--no-web",
                 "--status-every", "60", "--feed", "replay", "--speed", "20"];

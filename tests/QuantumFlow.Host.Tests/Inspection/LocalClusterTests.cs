@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
@@ -21,15 +19,6 @@ public sealed class LocalClusterTests
     private static readonly string[] SimSymbols = ["SIM-A", "SIM-B", "SIM-C", "SIM-D", "SIM-E", "SIM-F", "SIM-G", "SIM-H", "SIM-I", "SIM-J", "SIM-K", "SIM-L"];
 
     private readonly List<NodeProcess> _processes = new();
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
-    }
 
     /// <summary>`quantumflow pbm --json` through the real client classes, in this process (a child process per command would cost seconds each).</summary>
     private static async Task<PbmAnswer> Pbm(int port, string line, string? token = null)
@@ -66,7 +55,7 @@ public sealed class LocalClusterTests
             NodeProcess init = Start("db-init", ["db", "init", "--journal", journal]);
             Assert.True(await init.WaitForExitAsync(TimeSpan.FromSeconds(90)) == 0, init.Tail());
 
-            int[] ports = FreePorts(6);
+            int[] ports = FreePorts.Take(6);
             int[] cluster = ports[..3], inspect = ports[3..];
             string[] address = cluster.Select(p => $"akka.tcp://quantumflow@127.0.0.1:{p}").ToArray();
             var env = new Dictionary<string, string> { ["QF_INSPECT_TOKEN"] = Token };
