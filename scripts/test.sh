@@ -22,6 +22,8 @@ status=${PIPESTATUS[0]}
 # The Docker image's layout, proven without Docker (publishes as deploy/Dockerfile does and starts the output on the
 # base image's frameworks alone). After the Release build above it takes seconds.
 scripts/image-check.sh || status=1
+# Coverage-guided fuzzing of the recording readers, parsers and book sync (AFL++ via SharpFuzz), 60 s per target.
+scripts/fuzz.sh 60 || status=1
 set -e
 
 # One closing line over all test projects: "N passed, N failed".

@@ -20,16 +20,7 @@ public sealed class BootstrapRejoinTests : IDisposable
         foreach (NodeProcess p in _processes) p.Dispose();
     }
 
-    private static async Task<PbmAnswer> Pbm(int port, string line)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
-        var arguments = new PbmArguments(new InspectionEndpoint("127.0.0.1", port), [], Json: true, null, TimeSpan.FromSeconds(20));
-        await using var session = new PbmSession(arguments, console, output, error);
-        int exit = await session.RunOnceAsync(QuantumFlow.Actors.Inspection.Commands.CommandParser.Split(line), CancellationToken.None);
-        return new PbmAnswer(exit, output.ToString(), error.ToString());
-    }
+    private static Task<PbmAnswer> Pbm(int port, string line) => PbmAnswer.AskAsync(port, line);
 
     private NodeProcess Start(string name, string[] args)
     {

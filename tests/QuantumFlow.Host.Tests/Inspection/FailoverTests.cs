@@ -38,6 +38,12 @@ public sealed class FailoverTests(ITestOutputHelper output)
             nodes.Add(NodeProcess.Start("node-1", Node(1)));
             nodes.Add(NodeProcess.Start("node-2", Node(2)));
             foreach (NodeProcess n in nodes.Skip(1)) await n.WaitForLineAsync(l => l.StartsWith("quantumflow node", StringComparison.Ordinal), TimeSpan.FromSeconds(120));
+            // All three up before the kill: with a member still joining, the two survivors of three would be one of two,
+            // and keep-majority would down them on the tie (the killed node has the lowest address).
+            string inspection = await nodes[1].WaitForLineAsync(l => l.StartsWith("inspection: quantumflow pbm 127.0.0.1:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            int inspectPort = int.Parse(inspection.Split(' ')[3].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+            await Poll.Until(async () => (await PbmAnswer.AskAsync(inspectPort, "cluster show")).Rows("members").Count(m => m["status"].GetString() == "Up") == 3,
+                TimeSpan.FromSeconds(120), "three members up", TimeSpan.FromMilliseconds(500), Logs);
 
             await using var connection = new NpgsqlConnection(db.ConnectionString);
             await connection.OpenAsync();
