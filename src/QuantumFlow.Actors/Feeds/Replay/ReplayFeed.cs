@@ -161,6 +161,8 @@ public sealed class ReplayFeed : FeedActor
 
     private void OnSaved(ReplayProgress saved)
     {
+        // For whoever watches the node (and tests): how far the replay is durably.
+        Context.System.EventStream.Publish(saved);
         if (saved.Finished)
         {
             Finish();
