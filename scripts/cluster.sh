@@ -115,7 +115,9 @@ case "${1:-}" in
     # Feeds: the shipped recording replayed in real time on the seed; the simulator on each worker, with its own symbols.
     start_node seed 0 --feed replay --speed 1
     start_node worker-1 1 --feed sim --rate 200 --symbols SIM-A SIM-B SIM-C SIM-D SIM-E SIM-F SIM-G SIM-H SIM-I SIM-J SIM-K SIM-L
-    start_node worker-2 2 --feed sim --rate 100 --seed 2 --symbols ALT-A ALT-B ALT-C ALT-D
+    # The same feed as worker-1: a standby for it. The feed runs on the older of the two (a cluster singleton), and
+    # `kill worker-1` moves it here (docs/DEPLOYMENT.md, "Feeds, freshness and failover").
+    start_node worker-2 2 --feed sim --rate 200 --symbols SIM-A SIM-B SIM-C SIM-D SIM-E SIM-F SIM-G SIM-H SIM-I SIM-J SIM-K SIM-L
     for name in "${nodes[@]}"; do await_log "$name" 120 "^inspection:"; done
     up=0
     for _ in $(seq 1 60); do
