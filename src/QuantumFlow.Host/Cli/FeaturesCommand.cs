@@ -30,7 +30,7 @@ public static class FeaturesCommand
         var command = new Command("features", "Stream recordings through book, features and labels into a table with one row per book update.");
         command.Arguments.Add(paths);
         foreach (Option o in new Option[] { output, horizon, unit, threshold, mode, smoothed, badLines }) command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) =>
         {
             string[] given = parse.GetValue(paths) ?? [];
             var labels = new LabelOptions
@@ -42,13 +42,13 @@ public static class FeaturesCommand
                 Smoothed = parse.GetValue(smoothed),
             };
             BadLinePolicy policy = parse.GetValue(badLines) == "stop" ? BadLinePolicy.Stop : BadLinePolicy.Skip;
-            return Run(given.Length > 0 ? given : SampleRecording.Files, parse.GetValue(output)!, labels, policy, Console.Out, Console.Error);
+            return Task.FromResult(Run(given.Length > 0 ? given : SampleRecording.Files, parse.GetValue(output)!, labels, policy, Console.Out, Console.Error, cancel));
         });
         return command;
     }
 
-    /// <returns>0 on success, 2 on bad arguments or unreadable input (the output file is then removed).</returns>
-    public static int Run(IReadOnlyList<string> paths, string outFile, LabelOptions labels, BadLinePolicy policy, TextWriter output, TextWriter error)
+    /// <returns>0 on success, 2 on bad arguments or unreadable input, 130 when stopped by a signal (the output file is then removed).</returns>
+    public static int Run(IReadOnlyList<string> paths, string outFile, LabelOptions labels, BadLinePolicy policy, TextWriter output, TextWriter error, CancellationToken cancel = default)
     {
         try
         {
@@ -72,10 +72,16 @@ public static class FeaturesCommand
             using (FileStream file = File.Create(temp))
             {
                 IFeatureSink sink = parquet ? new ParquetFeatureSink(file) : new CsvFeatureSink(new StreamWriter(file, bufferSize: 1 << 16));
-                stats = BuildWithProgress(paths, sink, labels, policy);
+                stats = BuildWithProgress(paths, new StoppableSink(sink, cancel), labels, policy);
                 ((IDisposable)sink).Dispose();
             }
             File.Move(temp, outFile, overwrite: true); // nothing half-written is left under the requested name
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            File.Delete(temp);
+            error.WriteLine($"stopped; nothing written to {outFile}");
+            return CliErrors.Stopped;
         }
         catch (Exception e) when (e is MarketDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
@@ -121,5 +127,19 @@ public static class FeaturesCommand
                 task.Value = task.MaxValue;
             });
         return result!;
+    }
+
+    /// <summary>Stops the table at the next row once the verb is asked to stop (SIGINT, SIGTERM).</summary>
+    private sealed class StoppableSink(IFeatureSink inner, CancellationToken cancel) : IFeatureSink
+    {
+        public void Begin(Models.Features.FeatureSchema schema) => inner.Begin(schema);
+
+        public void Write(FeatureRecord row)
+        {
+            cancel.ThrowIfCancellationRequested();
+            inner.Write(row);
+        }
+
+        public void End() => inner.End();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Feeds.Replay;
@@ -57,10 +58,22 @@ public static class ImportCommand
         var spec = new FeedSpec(FeedKind.Replay) { Paths = files, Speed = 0, Loop = false };
         IActorRef feed = system.ActorOf(spec.Props(host.BookRegion(), catcher), "import");
         var clock = Stopwatch.StartNew();
-        while (await Task.WhenAny(finished.Task, Task.Delay(TimeSpan.FromSeconds(2), cancel)) != finished.Task)
+        // SIGINT or SIGTERM reach the node's host first (it begins to stop) and the verb's token: either ends the import.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        try
         {
-            FeedStatus s = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(5), cancel);
-            output.WriteLine($"  {s.Messages} messages read ({s.Messages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0}/s), {s.Books.Sum(b => b.Backlog)} waiting for the journal");
+            while (await Task.WhenAny(finished.Task, Task.Delay(TimeSpan.FromSeconds(2), stop.Token)) != finished.Task)
+            {
+                FeedStatus s = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(5), stop.Token);
+                output.WriteLine($"  {s.Messages} messages read ({s.Messages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0}/s), {s.Books.Sum(b => b.Backlog)} waiting for the journal");
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Every batch journaled is whole, and the replay's position is journaled: the same import resumes.
+            output.WriteLine("stopped; what was journaled stays, and running the same import again resumes after it");
+            await host.StopAsync(CancellationToken.None);
+            return CliErrors.Stopped;
         }
         ReplayFinished done = await finished.Task;
         string names = string.Join(" + ", files.Select(Path.GetFileName));

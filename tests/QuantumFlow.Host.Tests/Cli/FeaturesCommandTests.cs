@@ -73,4 +73,18 @@ public sealed class FeaturesCommandTests : IDisposable
         Assert.False(File.Exists(csv));
         Assert.False(File.Exists(csv + ".partial"));
     }
+
+    [Fact]
+    public void Stopped_by_a_signal_it_exits_130_and_leaves_no_file()
+    {
+        string csv = Path.Combine(_dir, "stopped.csv");
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel(); // the verb's token, as SIGINT or SIGTERM cancel it
+        var e = new StringWriter();
+        int code = FeaturesCommand.Run(SampleRecording.Files, csv, new LabelOptions(), BadLinePolicy.Stop, new StringWriter(), e, stopped.Token);
+        Assert.Equal(130, code);
+        Assert.Contains("stopped", e.ToString());
+        Assert.False(File.Exists(csv));
+        Assert.False(File.Exists(csv + ".partial"));
+    }
 }
