@@ -34,6 +34,7 @@ public sealed class ReplayFeed : FeedActor
     private bool _failed;
     private bool _started;
     private bool _awaitingRunSaved; // the pump starts once the pass's feed run is journaled
+    private bool _finishReported;
     private long _payloads;
     private long _passPayloads;
     private int _pass;
@@ -60,6 +61,8 @@ public sealed class ReplayFeed : FeedActor
             Log.Error("replay of {0}: its position can no longer be journaled", Pipeline.Venue);
             _cursor = ActorRefs.Nobody;
             if (!_started) OnRecovered(null);
+            else if (_awaitingRunSaved) OnSaved(new ReplayProgress(_pass, 0, Pipeline.Outbox.FeedRun, _passSymbols, Finished: false));
+            else if (State == FeedState.Finished) Finish();
         });
         Receive<Pump>(_ => OnPump());
         Receive<SnapshotNeeded>(n =>
@@ -302,6 +305,8 @@ public sealed class ReplayFeed : FeedActor
 
     private void Finish()
     {
+        if (_finishReported) return;
+        _finishReported = true;
         State = FeedState.Finished;
         FeedStatus s = Pipeline.Status(State);
         _finished?.Tell(new ReplayFinished(Pipeline.Venue, s.FeedRun, _payloads, s.BadMessages, _elapsed.Elapsed) { AlreadyJournaled = _alreadyJournaled });
