@@ -31,13 +31,7 @@ public sealed class NotARecordingTests : IDisposable
         return path;
     }
 
-    private async Task<(int Code, string Output, string Error)> InvokeAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = await Program.Root().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, _bound.Token);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> InvokeAsync(params string[] args) => CliRun.InvokeAsync(args, _bound.Token);
 
     private static void OneLine(string error, params string[] naming)
     {

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using QuantumFlow.Host.Cli;
@@ -21,7 +20,7 @@ namespace QuantumFlow.Host.Tests.Cli;
 public sealed class ResumeTests(ITestOutputHelper output) : IDisposable
 {
     private const string Book = "binance-usdm:BTCUSDT";
-    private static readonly string[] Sample = [Repository.PathOf("data/samples/btcusdt_20240718.gz"), Repository.PathOf("data/samples/btcusdt_20240719.gz")];
+    private static readonly string[] Sample = [.. SampleRecording.Files];
     private readonly string _dir = Directory.CreateTempSubdirectory("qf-resume-").FullName;
 
     public void Dispose()
@@ -105,11 +104,8 @@ public sealed class ResumeTests(ITestOutputHelper output) : IDisposable
 
     private static async Task<(int Code, string Output, string Error)> InvokeAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        int code = await Program.Root().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, bound.Token);
-        return (code, output.ToString(), error.ToString());
+        return await CliRun.InvokeAsync(args, bound.Token);
     }
 
     // Polls an observable condition of the journal, bounded, failing with the process's output if it dies first.

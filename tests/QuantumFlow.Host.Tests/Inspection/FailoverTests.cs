@@ -14,7 +14,6 @@ namespace QuantumFlow.Host.Tests.Inspection;
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     private const string Book = "binance-usdm:BTCUSDT";
-    private static readonly string[] Sample = [Repository.PathOf("data/samples/btcusdt_20240718.gz"), Repository.PathOf("data/samples/btcusdt_20240719.gz")];
 
     [Fact]
     public async Task The_node_running_the_feed_is_killed_and_the_feed_goes_on_from_another_node_journaling_nothing_twice()
@@ -66,7 +65,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
             foreach (NodeProcess n in nodes.Skip(1)) n.Dispose();
             Assert.Empty(JournalContents.NotContiguous(connection));
-            JournalContents.AssertPrefixOf(ReplayedEvents.PerBook(Sample)[Book], JournalContents.Events(connection)[Book]);
+            JournalContents.AssertPrefixOf(ReplayedEvents.PerBook(QuantumFlow.Host.Cli.SampleRecording.Files)[Book], JournalContents.Events(connection)[Book]);
         }
         finally
         {
