@@ -30,6 +30,7 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
     private readonly System.Diagnostics.Stopwatch _recovering = System.Diagnostics.Stopwatch.StartNew();
     private IActorRef? _mediator;
     private readonly System.Diagnostics.Stopwatch _sinceEvent = System.Diagnostics.Stopwatch.StartNew();
+    private DateTime _lastEventUtc = DateTime.UtcNow; // what the stale message names: fixed, so every reader sees the same text
     private bool _stale;
     private JournalEntry? _lastWritten; // what a snapshot records: the ledger may be ahead, by writes still in flight
     private long _journaled;
@@ -133,6 +134,7 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
             }
             _lastWritten = entry;
             _sinceEvent.Restart();
+            _lastEventUtc = DateTime.UtcNow;
             _stale = false;
             _journaled += events.Count;
             _sinceSnapshot += events.Count;
@@ -199,7 +201,7 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
     }
 
     private string StaleProblem() =>
-        $"stale: no market data for {_sinceEvent.Elapsed.TotalSeconds:F0} s (its feed stopped or is not running; stale after {_options.StaleAfter.TotalSeconds:0.###} s)";
+        $"stale: no market data since {_lastEventUtc:yyyy-MM-dd HH:mm:ss} UTC (its feed stopped or is not running; stale after {_options.StaleAfter.TotalSeconds:0.###} s)";
 
     private BookTop Top(int depth)
     {
