@@ -1,3 +1,6 @@
+using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Recording;
+using QuantumFlow.Models.Venues;
 using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Models.Tests;
@@ -10,6 +13,20 @@ public static class TestData
     public static string Shared(string relative) => TestRepository.Shared(relative);
 
     public static string Sample(string name) => Path.Combine(RepoRoot, "data", "samples", name);
+
+    /// <summary>The first <paramref name="count"/> events of the shipped sample (USD-M BTCUSDT), decoded as a feed decodes them.</summary>
+    public static List<MarketEvent> SampleEvents(int count)
+    {
+        using IRecordingReader reader = RecordingFormat.Open([Sample("btcusdt_20240718.gz"), Sample("btcusdt_20240719.gz")]);
+        var decoder = new FeedDecoder(reader.Venue);
+        var events = new List<MarketEvent>();
+        while (events.Count < count && reader.TryRead(out RecordedPayload p))
+        {
+            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "reconnected", events);
+            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
+        }
+        return events;
+    }
 
     /// <summary>Every shared Binance recording as sessions (a day and the next, in order).</summary>
     public static IEnumerable<object[]> BinanceSessionsWithSnapshot() =>

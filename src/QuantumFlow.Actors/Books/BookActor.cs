@@ -35,6 +35,8 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
     private JournalEntry? _lastWritten; // what a snapshot records: the ledger may be ahead, by writes still in flight
     private long _journaled;
     private long _sinceSnapshot;
+    private AwaitedCheckpoint? _awaited;
+    private long _checkpoints;
 
     public BookActor(string entityId, BookActorOptions options, IReadOnlyDictionary<string, Props>? children = null)
     {
@@ -51,7 +53,7 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
         {
             if (offer.Snapshot is not BookCheckpoint c) return;
             _replica.Restore(c.Book);
-            foreach (IActorRef child in _children) child.Tell(new BookRestored(c.Book));
+            foreach (IActorRef child in _children) child.Tell(new BookRestored(c.Book, c.Pipeline));
             _ledger.Restore(c.FeedRun, c.Seq, c.LastEvent);
             _journaled = c.EventsJournaled;
         });
@@ -84,6 +86,13 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
         });
         // Handing a shard over: finish the writes in flight first, so the next incarnation recovers all of them.
         Command<StopBook>(_ => DeferAsync(StopBook.Instance, _ => Context.Stop(Self)));
+        Command<PipelineCheckpoint>(OnPipelineCheckpoint);
+        Command<CheckpointTimedOut>(t =>
+        {
+            if (_awaited?.Id != t.Id) return;
+            _log.Warning("{0}: its pipeline did not answer a checkpoint within {1} s; the book is snapshotted without the predictor's state", _entityId, CheckpointTimeout.TotalSeconds);
+            Save(_awaited, null);
+        });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("snapshot of {0} failed: {1}", _entityId, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -185,12 +194,52 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
 
     private void MaybeSnapshot()
     {
-        if (_sinceSnapshot < _options.SnapshotEvery || _lastWritten is null) return;
+        if (_sinceSnapshot < _options.SnapshotEvery || _lastWritten is null || _awaited is not null) return;
         BookSnapshot? book = _replica.Checkpoint();
         if (book is null) return; // mid-resync: try again after the next batch
-        SaveSnapshot(new BookCheckpoint(_lastWritten.FeedRun, _lastWritten.Seq, _lastWritten.LastEvent, _journaled, book));
+        var checkpoint = new BookCheckpoint(_lastWritten.FeedRun, _lastWritten.Seq, _lastWritten.LastEvent, _journaled, book);
         _sinceSnapshot = 0;
+        IActorRef pipeline = Context.Child(BookPipelineActor.ChildName);
+        if (pipeline.IsNobody())
+        {
+            SaveSnapshot(checkpoint);
+            return;
+        }
+        // The child has been sent every event up to this entry and none after it, so its answer describes the same
+        // instant as the book; the journal goes on meanwhile, and the snapshot is filed at this entry's number.
+        _awaited = new AwaitedCheckpoint(++_checkpoints, LastSequenceNr, checkpoint);
+        pipeline.Tell(new CheckpointPipeline(_awaited.Id));
+        Timers.StartSingleTimer(nameof(CheckpointTimedOut), new CheckpointTimedOut(_awaited.Id), CheckpointTimeout);
     }
+
+    private void OnPipelineCheckpoint(PipelineCheckpoint answer)
+    {
+        if (_awaited is not { } awaited || awaited.Id != answer.Id) return;
+        if (answer.State is null)
+        {
+            // A prediction waits for a batch model: try again after the next batch rather than lose the predictor's state.
+            Timers.Cancel(nameof(CheckpointTimedOut));
+            _awaited = null;
+            _sinceSnapshot = _options.SnapshotEvery;
+            return;
+        }
+        Save(awaited, answer.State);
+    }
+
+    private void Save(AwaitedCheckpoint awaited, byte[]? pipeline)
+    {
+        Timers.Cancel(nameof(CheckpointTimedOut));
+        _awaited = null;
+        // Filed at the entry the book state is from (not the latest): recovery replays every entry after it.
+        SnapshotStore.Tell(new Akka.Persistence.SaveSnapshot(new SnapshotMetadata(PersistenceId, awaited.SequenceNr, DateTime.UtcNow),
+            awaited.Checkpoint with { Pipeline = pipeline }));
+    }
+
+    private static readonly TimeSpan CheckpointTimeout = TimeSpan.FromSeconds(10);
+
+    private sealed record AwaitedCheckpoint(long Id, long SequenceNr, BookCheckpoint Checkpoint);
+
+    private sealed record CheckpointTimedOut(long Id);
 
     private void CheckStale()
     {

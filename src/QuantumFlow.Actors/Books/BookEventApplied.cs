@@ -9,5 +9,8 @@ namespace QuantumFlow.Actors.Books;
 /// </summary>
 public sealed record BookEventApplied(MarketEvent Event, bool Replaying);
 
-/// <summary>From a book to its child: recovery started from this checkpoint instead of the first event.</summary>
-public sealed record BookRestored(BookSnapshot Checkpoint);
+/// <summary>
+/// From a book to its child: recovery started from this checkpoint instead of the first event, with the state the
+/// child saved at it (<see cref="CheckpointPipeline"/>; null when the checkpoint holds none).
+/// </summary>
+public sealed record BookRestored(BookSnapshot Checkpoint, byte[]? PipelineState);

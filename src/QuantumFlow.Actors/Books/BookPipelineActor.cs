@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
@@ -26,8 +27,13 @@ namespace QuantumFlow.Actors.Books;
 /// <see cref="BookPredictor"/> (shared with the backtest's replay) behind a <see cref="HoldBackQueue"/>, which keeps
 /// the events in order while a slow batch model holds a vector back; this actor only moves messages.
 /// </para>
-/// During the parent's recovery (events marked replaying, or a <see cref="BookRestored"/> checkpoint) it rebuilds
-/// the same state without publishing or predicting.
+/// <para>
+/// Checkpoints: when its parent snapshots, it asks for this actor's state after the same event
+/// (<see cref="CheckpointPipeline"/>): the feature engine and the whole predictor, saved with the book. During the
+/// parent's recovery it is given that state back (<see cref="BookRestored"/>) and the journal's later events (marked
+/// replaying), which it predicts from again without publishing, so after a restart or a shard handover it predicts,
+/// learns and weighs exactly as a run that never stopped.
+/// </para>
 /// </summary>
 public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutlet
 {
@@ -45,6 +51,7 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
     private bool _hasVector;
     private bool _dirty;
     private PredictionEvent? _latestPrediction;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public BookPipelineActor(string entityId, FeaturePublishOptions publication, PredictionOptions prediction, bool publish)
     {
@@ -68,8 +75,13 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
         Receive<BookEventApplied>(OnEvent);
         Receive<BookRestored>(r =>
         {
-            if (_queue is null) _features.Restore(r.Checkpoint);
-            else _queue.Restore(r.Checkpoint);
+            if (_queue is null) OnRestored(_features.Restore(r.Checkpoint, r.PipelineState));
+            else _queue.Restore(r.Checkpoint, r.PipelineState);
+        });
+        Receive<CheckpointPipeline>(c =>
+        {
+            if (_queue is null) OnCheckpoint(c.Id, _features.SaveState());
+            else _queue.Checkpoint(c.Id);
         });
         Receive<ModelReply>(r => _queue?.Answer(r.Sequence, r.Slot, r.Probabilities));
         Receive<PublishTick>(_ => PublishFeatures());
@@ -117,7 +129,18 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
         for (int slot = 0; slot < _models.Length; slot++) _models[slot].Tell(new ModelRequest(slot, pending.Sequence, pending.Window!));
     }
 
-    void IHoldBackOutlet.OnPrediction(CompletedPrediction done, long started)
+    void IHoldBackOutlet.OnCheckpoint(long id, byte[]? state) => OnCheckpoint(id, state);
+
+    void IHoldBackOutlet.OnRestored(string? problem) => OnRestored(problem);
+
+    private void OnCheckpoint(long id, byte[]? state) => Context.Parent.Tell(new PipelineCheckpoint(id, state));
+
+    private void OnRestored(string? problem)
+    {
+        if (problem is not null) _log.Warning("{0}: its features and predictions start again from the book: {1}", _entityId, problem);
+    }
+
+    void IHoldBackOutlet.OnPrediction(CompletedPrediction done, long started, bool replaying)
     {
         var outputs = new ModelOutput[done.PerModel.Length];
         for (int m = 0; m < outputs.Length; m++)
@@ -130,6 +153,7 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
         var prediction = new PredictionEvent(_entityId, done.Sequence, done.TimeNs, done.ReceiveTimeNs, outputs,
             done.Ensemble.Down, done.Ensemble.Flat, done.Ensemble.Up, done.Predicted, done.Confidence, latencyNs) { Resolved = done.Resolved };
         _latestPrediction = prediction;
+        if (replaying) return; // made again in recovery: already published by the run that journaled its event
         Context.System.EventStream.Publish(prediction);
         _mediator?.Tell(new Publish(Topics.Predictions, prediction));
     }

@@ -34,7 +34,7 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         BestBidAsk => "Q1",
         FeedGap => "G1",
         JournalEntry => "J2",
-        BookCheckpoint => "C2",
+        BookCheckpoint => "C3",
         Ingest => "I2",
         IngestAck => "A1",
         SnapshotNeeded => "N1",
@@ -79,6 +79,12 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
             case BookCheckpoint c:
                 w.Write(c.FeedRun); w.Write(c.Seq); w.Write(c.LastEvent); w.Write(c.EventsJournaled);
                 WriteEvent(w, c.Book);
+                w.Write(c.Pipeline is not null);
+                if (c.Pipeline is not null)
+                {
+                    w.Write(c.Pipeline.Length);
+                    w.Write(c.Pipeline);
+                }
                 break;
             case Ingest i:
                 w.Write(i.EntityId); w.Write(i.FeedRun); w.Write(i.Seq); w.Write(i.FirstEvent); w.Write(i.Events.Count);
@@ -139,7 +145,10 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "J1" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), 0, ReadTypedEvents(r)),
         "J2" => new JournalEntry(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), ReadTypedEvents(r)),
         "C1" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), 0, r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        // C2: written before a checkpoint carried its pipeline's state; that pipeline starts from the book alone.
         "C2" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1")),
+        "C3" => new BookCheckpoint(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), (BookSnapshot)ReadEvent(r, "S1"),
+            r.ReadBoolean() ? r.ReadBytes(r.ReadInt32()) : null),
         "I2" => ReadIngest(r),
         "A1" => new IngestAck(r.ReadString(), r.ReadInt64(), r.ReadInt64()),
         "N1" => new SnapshotNeeded(r.ReadString(), (Venue)r.ReadByte(), r.ReadString(), r.ReadString()),

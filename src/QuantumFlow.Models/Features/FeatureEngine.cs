@@ -7,6 +7,7 @@ using QuantumFlow.Models.Features.Scaling;
 using QuantumFlow.Models.Features.TradeFlow;
 using QuantumFlow.Models.Features.Volatility;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features;
 
@@ -130,6 +131,61 @@ public sealed class FeatureEngine
         _price.Advance(now, _v);
         _relative.Update(_v);
         return Stamp(trade);
+    }
+
+    /// <summary>Writes every window, average and the output itself, so <see cref="Load"/> continues exactly from here.</summary>
+    public void Save(StateWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.Begin("feature-engine");
+        _bids.Save(w);
+        _asks.Save(w);
+        _price.Save(w);
+        _ofi.Save(w);
+        _queue.Save(w);
+        _volatility.Save(w);
+        _trades.Save(w);
+        _relative.Save(w);
+        w.Write(_hasBook);
+        w.Write(_nowNs);
+        FeatureVector v = Vector;
+        w.Write(_v);
+        w.Write(v.Sequence);
+        w.Write(v.BookUpdates);
+        w.Write(v.TimeNs);
+        w.Write(v.ExchangeTimeNs);
+        w.Write(v.ReceiveTimeNs);
+        w.Write((int)v.Trigger);
+        w.Write((int)v.Venue);
+        w.Write(v.Symbol);
+    }
+
+    /// <summary>The state <see cref="Save"/> wrote, by an engine with the same options (the book is restored separately).</summary>
+    /// <exception cref="InvalidDataException">The state does not fit this engine; it is then half-loaded and must be reset or dropped.</exception>
+    public void Load(StateReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        r.Begin("feature-engine");
+        _bids.Load(r);
+        _asks.Load(r);
+        _price.Load(r);
+        _ofi.Load(r);
+        _queue.Load(r);
+        _volatility.Load(r);
+        _trades.Load(r);
+        _relative.Load(r);
+        _hasBook = r.ReadBoolean();
+        _nowNs = r.ReadInt64();
+        FeatureVector v = Vector;
+        r.ReadInto(_v);
+        v.Sequence = r.ReadInt64();
+        v.BookUpdates = r.ReadInt64();
+        v.TimeNs = r.ReadInt64();
+        v.ExchangeTimeNs = r.ReadInt64();
+        v.ReceiveTimeNs = r.ReadInt64();
+        v.Trigger = (MessageKind)r.ReadInt32();
+        v.Venue = (Venue)r.ReadInt32();
+        v.Symbol = r.ReadString();
     }
 
     /// <summary>Forgets everything, as if new (a new session, or replaying again), without allocating.</summary>

@@ -1,6 +1,7 @@
 using QuantumFlow.Models.Book;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Venues;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features;
 
@@ -18,7 +19,11 @@ public sealed class FeatureReplica
     {
         _replica = new BookReplica(venue, symbol);
         Engine = new FeatureEngine(options);
+        _fingerprint = StateBlob.Fingerprint(Engine.Options, Engine.Schema.Names);
     }
+
+    private const string StateKind = "quantumflow-features/1";
+    private readonly string _fingerprint;
 
     public FeatureEngine Engine { get; }
     public OrderBook Book => _replica.Book;
@@ -45,6 +50,29 @@ public sealed class FeatureReplica
             return null;
         }
         return result.ChangedBook() ? Engine.OnBookUpdate(_replica.Book, _replica.LastMessage) : null;
+    }
+
+    /// <summary>The feature engine's state (the book itself travels as a <see cref="BookSnapshot"/>).</summary>
+    public void Save(StateWriter w) => Engine.Save(w);
+
+    /// <summary>The engine's state <see cref="Save"/> wrote, after <see cref="Restore(BookSnapshot)"/> restored the book.</summary>
+    /// <exception cref="InvalidDataException">The state does not fit this engine (it is then half-loaded: restore again).</exception>
+    public void Load(StateReader r) => Engine.Load(r);
+
+    /// <summary>The engine's state as bytes, for a book checkpoint taken at the same event (features only, no predictor).</summary>
+    public byte[] SaveState() => StateBlob.Write(StateKind, _fingerprint, Save);
+
+    /// <summary>
+    /// Recovery from a checkpoint and the state saved with it: the features go on exactly as if never stopped. Null
+    /// when restored; otherwise why not, and the windows start empty (as <see cref="Restore(BookSnapshot)"/>).
+    /// </summary>
+    public string? Restore(BookSnapshot checkpoint, byte[]? state)
+    {
+        Restore(checkpoint);
+        if (state is null) return "the checkpoint holds no feature state";
+        string? problem = StateBlob.Read(state, StateKind, _fingerprint, Load);
+        if (problem is not null) Restore(checkpoint);
+        return problem;
     }
 
     /// <summary>Starts again from a book checkpoint: the book is restored, the feature windows start empty.</summary>

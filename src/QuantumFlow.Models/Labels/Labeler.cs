@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Features;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Labels;
 
@@ -136,6 +137,53 @@ public sealed class Labeler
     }
 
     /// <summary>Drops pending points and untaken labels (a gap in the data: horizons across it would be wrong).</summary>
+    public void Save(StateWriter w)
+    {
+        w.Write(_count);
+        for (int k = 0; k < _count; k++)
+        {
+            Pending p = _pending[(_head + k) % _pending.Length];
+            w.Write(p.Sequence);
+            w.Write(p.TimeNs);
+            w.Write(p.Mid);
+            w.Write(p.Threshold);
+            w.Write(p.Prefix);
+        }
+        w.Write(_resolvedCount);
+        for (int k = 0; k < _resolvedCount; k++)
+        {
+            Label l = _resolved[(_resolvedHead + k) % _resolved.Length];
+            w.Write(l);
+        }
+        w.Write(_started);
+        w.Write(_reference);
+        w.Write(_prefix);
+        w.Write(_lastTimeNs);
+        w.Write(_lastMid);
+    }
+
+    public void Load(StateReader r)
+    {
+        int count = r.ReadInt32();
+        if (count < 0) throw new InvalidDataException($"predictor state: {count} pending labels");
+        _pending = new Pending[Math.Max(64, count)];
+        for (int k = 0; k < count; k++) _pending[k] = new Pending(r.ReadInt64(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        _head = 0;
+        _count = count;
+        int resolved = r.ReadInt32();
+        if (resolved < 0) throw new InvalidDataException($"predictor state: {resolved} resolved labels");
+        _resolved = new Label[Math.Max(64, resolved)];
+        for (int k = 0; k < resolved; k++)
+            _resolved[k] = r.ReadLabel();
+        _resolvedHead = 0;
+        _resolvedCount = resolved;
+        _started = r.ReadBoolean();
+        _reference = r.ReadDouble();
+        _prefix = r.ReadDouble();
+        _lastTimeNs = r.ReadInt64();
+        _lastMid = r.ReadDouble();
+    }
+
     public void Reset()
     {
         _head = _count = 0;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction;
 
@@ -61,6 +62,23 @@ public sealed class FeatureWindow
             int age = Math.Min(length - 1 - i, Count - 1);
             Recent(age).CopyTo(destination.Slice(i * f, f));
         }
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(Count);
+        w.Write(_next);
+        w.Write(_data);
+    }
+
+    public void Load(StateReader r)
+    {
+        int count = r.ReadInt32(), next = r.ReadInt32();
+        if ((uint)count > (uint)Capacity || (uint)next >= (uint)Capacity)
+            throw new InvalidDataException($"predictor state: a window of {count} rows (next {next}) where this one holds {Capacity}");
+        r.ReadInto(_data);
+        Count = count;
+        _next = next;
     }
 
     public void Clear()

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction;
 
@@ -33,4 +34,10 @@ public interface IBookModelState
 
     /// <summary>A gap in the data: forget every row.</summary>
     void Clear();
+
+    /// <summary>The rows held (as the model keeps them), so a restarted book predicts exactly as before.</summary>
+    void Save(StateWriter state);
+
+    /// <exception cref="InvalidDataException">The state belongs to another model or window.</exception>
+    void Load(StateReader state);
 }

@@ -38,24 +38,15 @@ public sealed class HoldBackQueueTests
 
         public void OnFeatures(FeatureVector vector, bool replaying) => Features.Add((vector.Sequence, vector.Values.ToArray()));
         public void OnAsk(PendingPrediction pending) => Asks.Enqueue((pending.Sequence, pending.Window!));
-        public void OnPrediction(CompletedPrediction prediction, long tag) => Predictions.Add((prediction, tag));
+        public void OnPrediction(CompletedPrediction prediction, long tag, bool replaying) => Predictions.Add((prediction, tag));
+        public void OnCheckpoint(long id, byte[]? state) => Checkpoints.Add((id, state));
+        public void OnRestored(string? problem) => Restored.Add(problem);
+        public List<(long Id, byte[]? State)> Checkpoints { get; } = [];
+        public List<string?> Restored { get; } = [];
     }
 
     private static BookPredictor Book(IProbabilisticModel model, bool copyWindows) =>
         new(Venue.BinanceUsdm, "BTCUSDT", FeatureOptions.Default, [DirichletStateOptions.Default], [model], Labels, EnsembleOptions.Default, copyWindows);
-
-    private static List<MarketEvent> Events(int count)
-    {
-        using IRecordingReader reader = RecordingFormat.Open([TestData.Sample("btcusdt_20240718.gz"), TestData.Sample("btcusdt_20240719.gz")]);
-        var decoder = new FeedDecoder(reader.Venue);
-        var events = new List<MarketEvent>();
-        while (events.Count < count && reader.TryRead(out RecordedPayload p))
-        {
-            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "reconnected", events);
-            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
-        }
-        return events;
-    }
 
     /// <summary>Answers the oldest ask (its window was copied when asked: answering late sees what it would have seen at once).</summary>
     private static void AnswerOldest(HoldBackQueue queue, Outlet outlet, WindowModel model)
@@ -103,7 +94,7 @@ public sealed class HoldBackQueueTests
     [Fact]
     public void Answers_long_after_the_horizon_delay_predictions_but_change_none()
     {
-        List<MarketEvent> events = Events(12_000);
+        List<MarketEvent> events = TestData.SampleEvents(12_000);
         var model = new WindowModel();
         var outlet = new Outlet();
         var queue = new HoldBackQueue(Book(model, copyWindows: true), outlet);
@@ -142,7 +133,7 @@ public sealed class HoldBackQueueTests
     [Fact]
     public void The_features_handed_out_are_the_rows_the_predictor_used()
     {
-        List<MarketEvent> events = Events(4_000);
+        List<MarketEvent> events = TestData.SampleEvents(4_000);
         var model = new WindowModel();
         var outlet = new Outlet();
         var queue = new HoldBackQueue(Book(model, copyWindows: true), outlet);
@@ -170,7 +161,7 @@ public sealed class HoldBackQueueTests
     [Fact]
     public void A_checkpoint_and_replayed_events_wait_their_turn_behind_a_held_vector()
     {
-        List<MarketEvent> events = Events(8_000);
+        List<MarketEvent> events = TestData.SampleEvents(8_000);
         // The checkpoint is the book as it stands where it comes in (what a book actor's snapshot would hold).
         var side = new BookReplica(Venue.BinanceUsdm, "BTCUSDT");
         BookSnapshot? checkpoint = null;
@@ -186,7 +177,7 @@ public sealed class HoldBackQueueTests
             {
                 checkpoint = now;
                 int queued = queue.Queued;
-                queue.Restore(checkpoint);
+                queue.Restore(checkpoint, state: null);
                 Assert.Equal(queued + 1, queue.Queued);
                 restored = true;
                 restoreAt = i;

@@ -1,5 +1,6 @@
 using QuantumFlow.Models.Book;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.Depth;
 
@@ -132,6 +133,48 @@ internal sealed class SideDepth
             qp[i + 1] = q;
             np[i + 1] = notional;
         }
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(Count);
+        w.Write(PreviousCount);
+        w.Write(Changed);
+        WriteLevels(w, _current);
+        WriteLevels(w, _previous);
+        w.Write(QuantityPrefix);
+        w.Write(NotionalPrefix);
+        w.Write(SeedFlowPrefix);
+        w.Write(CksFlowPrefix);
+    }
+
+    public void Load(StateReader r)
+    {
+        Count = r.ReadInt32();
+        PreviousCount = r.ReadInt32();
+        Changed = r.ReadBoolean();
+        if ((uint)Count > (uint)_depth || (uint)PreviousCount > (uint)_depth)
+            throw new InvalidDataException($"predictor state: {Count} and {PreviousCount} levels mirrored where the engine keeps {_depth}");
+        ReadLevels(r, _current);
+        ReadLevels(r, _previous);
+        r.ReadInto(QuantityPrefix);
+        r.ReadInto(NotionalPrefix);
+        r.ReadInto(SeedFlowPrefix);
+        r.ReadInto(CksFlowPrefix);
+    }
+
+    private static void WriteLevels(StateWriter w, Level[] levels)
+    {
+        Span<long> raw = stackalloc long[2 * levels.Length];
+        for (int i = 0; i < levels.Length; i++) (raw[2 * i], raw[2 * i + 1]) = (levels[i].Price.Raw, levels[i].Quantity.Raw);
+        w.Write(raw);
+    }
+
+    private static void ReadLevels(StateReader r, Level[] levels)
+    {
+        Span<long> raw = stackalloc long[2 * levels.Length];
+        r.ReadInto(raw);
+        for (int i = 0; i < levels.Length; i++) levels[i] = new Level(new Price(raw[2 * i]), new Quantity(raw[2 * i + 1]));
     }
 
     public void Clear()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.OrderFlow;
 
@@ -104,6 +105,56 @@ internal sealed class FlowWindows
     {
         ref Window w = ref _windows[k];
         return w.Count == 0 ? 0 : StdTimesCount(ref w) / w.Count;
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_head);
+        w.Write(_pushed);
+        Span<long> samples = stackalloc long[3];
+        w.Write(_ring.Length);
+        foreach (Sample s in _ring)
+        {
+            (samples[0], samples[1], samples[2]) = (s.Seed, s.Cks, s.Depth);
+            w.Write(samples);
+        }
+        foreach (Window x in _windows)
+        {
+            w.Write(x.Count);
+            w.Write(x.StdStale);
+            w.Write(x.SeedSum);
+            w.Write(x.SquaresHigh);
+            w.Write(x.SquaresLow);
+            w.Write(x.CksSum);
+            w.Write(x.DepthSum);
+            w.Write(x.StdTimesCount);
+        }
+    }
+
+    public void Load(StateReader r)
+    {
+        _head = r.ReadInt32();
+        _pushed = r.ReadInt64();
+        if (r.ReadInt32() != _ring.Length || (uint)_head >= (uint)_ring.Length || _pushed < 0)
+            throw new InvalidDataException("predictor state: an order-flow window of another length");
+        Span<long> samples = stackalloc long[3];
+        for (int i = 0; i < _ring.Length; i++)
+        {
+            r.ReadInto(samples);
+            _ring[i] = new Sample(samples[0], samples[1], samples[2]);
+        }
+        for (int k = 0; k < _windows.Length; k++)
+        {
+            ref Window x = ref _windows[k];
+            x.Count = r.ReadInt32();
+            x.StdStale = r.ReadBoolean();
+            x.SeedSum = r.ReadInt64();
+            x.SquaresHigh = r.ReadUInt64();
+            x.SquaresLow = r.ReadUInt64();
+            x.CksSum = r.ReadInt64();
+            x.DepthSum = r.ReadInt64();
+            x.StdTimesCount = r.ReadDouble();
+        }
     }
 
     public void Clear()

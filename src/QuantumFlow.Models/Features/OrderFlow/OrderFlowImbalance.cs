@@ -1,5 +1,6 @@
 using QuantumFlow.Models.Features.Depth;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.OrderFlow;
 
@@ -77,6 +78,16 @@ internal sealed class OrderFlowImbalance
             }
             flows.Write(v, si, ci, level);
         }
+    }
+
+    public void Save(StateWriter w)
+    {
+        foreach (FlowWindows f in _flows) f.Save(w);
+    }
+
+    public void Load(StateReader r)
+    {
+        foreach (FlowWindows f in _flows) f.Load(r);
     }
 
     public void Clear()

@@ -1,5 +1,6 @@
 using QuantumFlow.Models.Features.Depth;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.Pricing;
 
@@ -110,6 +111,30 @@ internal sealed class MicroPriceFeatures
         v[i + 10] = _timeFair;
         double micro = v[i + 2];
         v[i + 11] = v[i] == 1 && _timeFair > 0 ? (micro - _timeFair) / _timeFair * 1e4 : 0;
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_hasAdaptive);
+        w.Write(_adaptive);
+        w.Write(_hasTimeFair);
+        w.Write(_timeFair);
+        w.Write(_heldMicro);
+        w.Write(_heldSinceNs);
+        w.Write(_lastValidMid);
+        w.Write(ValidMid);
+    }
+
+    public void Load(StateReader r)
+    {
+        _hasAdaptive = r.ReadBoolean();
+        _adaptive = r.ReadDouble();
+        _hasTimeFair = r.ReadBoolean();
+        _timeFair = r.ReadDouble();
+        _heldMicro = r.ReadDouble();
+        _heldSinceNs = r.ReadInt64();
+        _lastValidMid = r.ReadDouble();
+        ValidMid = r.ReadDouble();
     }
 
     public void Clear()

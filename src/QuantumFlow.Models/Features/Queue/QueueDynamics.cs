@@ -1,5 +1,6 @@
 using QuantumFlow.Models.Features.Depth;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.Queue;
 
@@ -61,6 +62,36 @@ internal sealed class QueueDynamics
             _matcher.Clear();
         }
         if (_changed) Write(v);
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_times);
+        w.Write(_sizes);
+        w.Write(_cells);
+        w.Write(_counts);
+        w.Write(_sideSizes);
+        w.Write(_sideCounts);
+        w.Write(_head);
+        w.Write(_count);
+        w.Write(_changed);
+        _matcher.Save(w);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.ReadInto(_times);
+        r.ReadInto(_sizes);
+        r.ReadInto(_cells);
+        r.ReadInto(_counts);
+        r.ReadInto(_sideSizes);
+        r.ReadInto(_sideCounts);
+        _head = r.ReadInt32();
+        _count = r.ReadInt32();
+        _changed = r.ReadBoolean();
+        if ((uint)_head >= (uint)_times.Length || (uint)_count > (uint)_times.Length)
+            throw new InvalidDataException("predictor state: the queue window's position is outside its ring");
+        _matcher.Load(r);
     }
 
     public void Clear()

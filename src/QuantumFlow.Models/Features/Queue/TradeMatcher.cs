@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.Queue;
 
@@ -62,6 +63,20 @@ internal sealed class TradeMatcher
             bool gone = sideEmpty || (side == Side.Bid ? p > bestPrice : p < bestPrice);
             if (gone) _sizes[o + k] = 0;
         }
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_prices);
+        w.Write(_sizes);
+        w.Write(_next);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.ReadInto(_prices);
+        r.ReadInto(_sizes);
+        r.ReadInto(_next);
     }
 
     public void Clear()

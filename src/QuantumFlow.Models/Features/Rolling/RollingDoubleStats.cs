@@ -1,3 +1,5 @@
+using QuantumFlow.Models.State;
+
 namespace QuantumFlow.Models.Features.Rolling;
 
 /// <summary>
@@ -62,6 +64,28 @@ internal sealed class RollingDoubleStats
         double s = _sums[k];
         double v = (_squares[k] - s * s / n) / (n - 1);
         return v > 0 ? v : 0;
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_ring);
+        w.Write(_sums);
+        w.Write(_squares);
+        w.Write(_head);
+        w.Write(_pushed);
+        w.Write(_sinceRebuild);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.ReadInto(_ring);
+        r.ReadInto(_sums);
+        r.ReadInto(_squares);
+        _head = r.ReadInt32();
+        _pushed = r.ReadInt64();
+        _sinceRebuild = r.ReadInt32();
+        if ((uint)_head >= (uint)_ring.Length || (uint)_sinceRebuild >= (uint)_ring.Length || _pushed < 0)
+            throw new InvalidDataException("predictor state: a rolling window's position is outside its ring");
     }
 
     public void Clear()

@@ -1,3 +1,5 @@
+using QuantumFlow.Models.State;
+
 namespace QuantumFlow.Models.Features.Scaling;
 
 /// <summary>
@@ -49,6 +51,18 @@ internal sealed class RelativeSizes
             double scale = _scale[k] * correction;
             v[_target[k]] = scale > 0 ? x / scale : 0;
         }
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_scale);
+        w.Write(_keepPower);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.ReadInto(_scale);
+        _keepPower = r.ReadDouble();
     }
 
     public void Clear()

@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.TradeFlow;
 
@@ -87,6 +88,32 @@ internal sealed class TradeFlowFeatures
             v[o + 1] = (buy - sell) / Scale;
             v[o + 2] = (_end - s) / _windowSeconds[k];
         }
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Write(_starts);
+        w.Write(_buy);
+        w.Write(_sell);
+        w.Write(_times);
+        w.Write(_signed);
+        w.Write(_end);
+        w.Write(_changed);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.ReadInto(_starts);
+        r.ReadInto(_buy);
+        r.ReadInto(_sell);
+        // The ring grows with the busiest window: the saved one's size, whatever it reached.
+        long[] times = r.ReadArray<long>(), signed = r.ReadArray<long>();
+        if (times.Length != signed.Length || times.Length == 0 || (times.Length & (times.Length - 1)) != 0)
+            throw new InvalidDataException($"predictor state: trade rings of {times.Length} and {signed.Length} slots");
+        _times = times;
+        _signed = signed;
+        _end = r.ReadInt64();
+        _changed = r.ReadBoolean();
     }
 
     public void Clear()

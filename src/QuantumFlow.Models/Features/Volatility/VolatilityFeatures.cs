@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Features.Rolling;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Features.Volatility;
 
@@ -77,6 +78,38 @@ internal sealed class VolatilityFeatures
         _inBar = 0;
         CloseBar(v);
     }
+
+    public void Save(StateWriter w)
+    {
+        foreach (RollingDoubleStats s in Series) s.Save(w);
+        w.Write(_inBar);
+        w.Write(_open);
+        w.Write(_high);
+        w.Write(_low);
+        w.Write(_close);
+        w.Write(_hasPreviousClose);
+        w.Write(_previousClose);
+        w.Write(_hasPreviousReturn);
+        w.Write(_previousReturn);
+        w.Write(_bars);
+    }
+
+    public void Load(StateReader r)
+    {
+        foreach (RollingDoubleStats s in Series) s.Load(r);
+        _inBar = r.ReadInt32();
+        _open = r.ReadDouble();
+        _high = r.ReadDouble();
+        _low = r.ReadDouble();
+        _close = r.ReadDouble();
+        _hasPreviousClose = r.ReadBoolean();
+        _previousClose = r.ReadDouble();
+        _hasPreviousReturn = r.ReadBoolean();
+        _previousReturn = r.ReadDouble();
+        _bars = r.ReadInt64();
+    }
+
+    private RollingDoubleStats[] Series => [_returns, _rangeSquared, _garmanKlass, _rogersSatchell, _overnight, _openClose, _bipower];
 
     public void Clear()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Bayesian;
 
@@ -100,6 +101,40 @@ public sealed class DirichletStateModel : IOnlineLearner
     }
 
     /// <summary>Binds feature positions; rows passed to <see cref="Learn"/> must be in the order of the last window predicted from.</summary>
+    public void Save(StateWriter w)
+    {
+        w.Begin(Version);
+        w.Write(_evidence);
+        w.Write(_decayedAt);
+        w.Write(_global);
+        w.Write(_globalDecayedAt);
+        w.Write(_step);
+        w.Write(_ofiScale);
+        w.Write(_spreadScale);
+    }
+
+    public void Load(StateReader r, ImmutableArray<string> featureNames)
+    {
+        r.Begin(Version);
+        r.ReadInto(_evidence);
+        r.ReadInto(_decayedAt);
+        r.ReadInto(_global);
+        _globalDecayedAt = r.ReadInt64();
+        _step = r.ReadInt64();
+        _ofiScale = r.ReadDouble();
+        _spreadScale = r.ReadDouble();
+        Bind(featureNames);
+    }
+
+    public void Forget()
+    {
+        Array.Clear(_evidence);
+        Array.Clear(_decayedAt);
+        Array.Clear(_global);
+        _globalDecayedAt = _step = 0;
+        _ofiScale = _spreadScale = 0;
+    }
+
     public void Bind(ImmutableArray<string> featureNames)
     {
         if (!_options.Conditioned || featureNames == _boundNames) return;

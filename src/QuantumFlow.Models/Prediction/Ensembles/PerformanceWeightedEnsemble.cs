@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Ensembles;
 
@@ -95,6 +96,33 @@ public sealed class PerformanceWeightedEnsemble
     }
 
     /// <summary>The bias-corrected scores into <paramref name="into"/>; before any label, a uniform guess's score for all.</summary>
+    public void Save(StateWriter w)
+    {
+        w.Begin("ensemble");
+        w.Write(_score);
+        w.Write(_weights);
+        w.Write(_resolved);
+        w.Write(_keepPower);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.Begin("ensemble");
+        r.ReadInto(_score);
+        r.ReadInto(_weights);
+        r.ReadInto(_resolved);
+        _keepPower = r.ReadDouble();
+    }
+
+    /// <summary>Forgets every score: equal weights, as new.</summary>
+    public void Forget()
+    {
+        Array.Clear(_score);
+        Array.Clear(_resolved);
+        _keepPower = 1;
+        Reweigh();
+    }
+
     private void Corrected(Span<double> into)
     {
         if (_keepPower < 1) for (int m = 0; m < _score.Length; m++) into[m] = _score[m] / (1 - _keepPower);

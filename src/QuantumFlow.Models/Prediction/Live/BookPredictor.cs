@@ -4,6 +4,7 @@ using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Bayesian;
 using QuantumFlow.Models.Prediction.Ensembles;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Live;
 
@@ -34,7 +35,12 @@ public sealed class BookPredictor
         int window = BatchModels.Count == 0 ? 1 : BatchModels.Max(m => m.WindowLength);
         Predictor = new EnsemblePredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o)), .. (onlineModels ?? []).Select(create => create())],
             [.. BatchModels.Select(m => new ModelInfo(m.Name, m.Version))], window, labels, ensemble, copyWindows, followed);
+        _fingerprint = StateBlob.Fingerprint(Features.Engine.Options, Features.Engine.Schema.Names, Predictor.LabelOptions, ensemble,
+            learners, Predictor.Models.Select(m => $"{m.Name} {m.Version}").ToArray(), window);
     }
+
+    private const string StateKind = "quantumflow-book-predictor/1";
+    private readonly string _fingerprint;
 
     public FeatureReplica Features { get; }
     public EnsemblePredictor Predictor { get; }
@@ -50,5 +56,39 @@ public sealed class BookPredictor
     {
         Features.Restore(checkpoint);
         Predictor.Reset();
+    }
+
+    /// <summary>False while a prediction waits for a batch model (its answer would reach this instance only).</summary>
+    public bool CanSaveState => Predictor.CanSave;
+
+    /// <summary>
+    /// The feature engine and the predictor as bytes, for a book checkpoint taken at the same event: windows, network
+    /// states, learners, ensemble scores and the predictions waiting for their labels.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="CanSaveState"/> is false.</exception>
+    public byte[] SaveState() => StateBlob.Write(StateKind, _fingerprint, w =>
+    {
+        Features.Save(w);
+        Predictor.Save(w);
+    });
+
+    /// <summary>
+    /// Recovery from a checkpoint and the state <see cref="SaveState"/> saved with it: the book then predicts, learns
+    /// and weighs exactly as if it had never stopped. Null when restored; otherwise why not (no state, another
+    /// configuration, damaged), and it starts from the book alone with everything learned forgotten.
+    /// </summary>
+    public string? Restore(BookSnapshot checkpoint, byte[]? state)
+    {
+        Restore(checkpoint);
+        if (state is null) return "the checkpoint holds no predictor state";
+        string? problem = StateBlob.Read(state, StateKind, _fingerprint, r =>
+        {
+            Features.Load(r);
+            Predictor.Load(r);
+        });
+        if (problem is null) return null;
+        Features.Restore(checkpoint);
+        Predictor.Forget();
+        return problem;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Ensembles;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Live;
 
@@ -100,10 +101,9 @@ public sealed class EnsemblePredictor
     /// <summary>
     /// Takes a feature vector in: resolves the labels it completes, pushes it to the window and, for a valid book,
     /// starts a prediction with the online learners' answers filled in. Null for an invalid book (no price, no label).
-    /// With <paramref name="predict"/> false (replaying history) it only warms the window and the labeler.
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="CanObserve"/> is false for this vector.</exception>
-    public PendingPrediction? Observe(FeatureVector vector, bool predict = true)
+    public PendingPrediction? Observe(FeatureVector vector)
     {
         if (!CanObserve(vector))
             throw new InvalidOperationException($"vector {vector.Sequence} would resolve the label of prediction {_incomplete.Peek().Sequence}, which still waits for its models");
@@ -117,7 +117,6 @@ public sealed class EnsemblePredictor
         _labeler.Observe(vector);
         _resolvedNow.Clear();
         while (_labeler.TryTake(out Label label)) OnLabel(label);
-        if (!predict) return null;
 
         // Reused once resolved (see PendingPrediction): predictions in flight cost the collector nothing.
         PendingPrediction pending = _spare.TryPop(out PendingPrediction? spare) ? spare : new PendingPrediction(Models.Length, vector.Values.Length);
@@ -180,6 +179,67 @@ public sealed class EnsemblePredictor
         _pending.Clear();
         Window.Clear();
         foreach (IBookModelState state in _followed) state.Clear();
+    }
+
+    /// <summary>
+    /// Whether <see cref="Save"/> can capture everything: false while a prediction waits for a batch model, whose
+    /// answer would arrive at this instance only.
+    /// </summary>
+    public bool CanSave => _incomplete.All(p => p.IsComplete || !_pending.ContainsKey(p.Sequence)) && _pending.Values.All(p => p.IsComplete);
+
+    /// <summary>
+    /// The window, the labeler, every learner, followed model and ensemble score, and the predictions waiting for
+    /// their labels: all a restarted book needs to predict, learn and weigh exactly as this one would have.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="CanSave"/> is false.</exception>
+    public void Save(StateWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (!CanSave) throw new InvalidOperationException("a prediction still waits for its batch models; its state cannot be saved now");
+        w.Begin("ensemble-predictor");
+        w.Write(_points);
+        w.Write(_lastTimeNs);
+        w.Write(_resolved);
+        Window.Save(w);
+        _labeler.Save(w);
+        foreach (IOnlineLearner learner in _learners) learner.Save(w);
+        foreach (IBookModelState state in _followed) state.Save(w);
+        Ensemble.Save(w);
+        w.Write(_pending.Count);
+        foreach (PendingPrediction p in _pending.Values.OrderBy(p => p.Sequence)) p.Save(w);
+    }
+
+    /// <summary>What <see cref="Save"/> wrote, into a predictor built from the same models and options.</summary>
+    /// <exception cref="InvalidDataException">The state does not fit (it is then half-loaded: <see cref="Forget"/>).</exception>
+    public void Load(StateReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        Reset();
+        r.Begin("ensemble-predictor");
+        _points = r.ReadInt64();
+        _lastTimeNs = r.ReadInt64();
+        _resolved = r.ReadInt64();
+        Window.Load(r);
+        _labeler.Load(r);
+        foreach (IOnlineLearner learner in _learners) learner.Load(r, Window.FeatureNames);
+        foreach (IBookModelState state in _followed) state.Load(r);
+        Ensemble.Load(r);
+        int pending = r.ReadInt32();
+        if (pending < 0) throw new InvalidDataException($"predictor state: {pending} pending predictions");
+        for (int k = 0; k < pending; k++)
+        {
+            var p = new PendingPrediction(Models.Length, Window.FeatureCount);
+            p.Load(r);
+            if (!_pending.TryAdd(p.Sequence, p)) throw new InvalidDataException($"predictor state: prediction {p.Sequence} twice");
+        }
+    }
+
+    /// <summary>As new: the window and pending predictions dropped (<see cref="Reset"/>), and everything learned forgotten.</summary>
+    public void Forget()
+    {
+        Reset();
+        foreach (IOnlineLearner learner in _learners) learner.Forget();
+        Ensemble.Forget();
     }
 
     private void OnLabel(in Label label)

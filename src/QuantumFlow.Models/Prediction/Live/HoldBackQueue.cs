@@ -15,8 +15,20 @@ public interface IHoldBackOutlet
     /// <summary>A prediction waits for the batch models: ask each of them (slot order) about its window.</summary>
     void OnAsk(PendingPrediction pending);
 
-    /// <summary>A prediction is complete; <paramref name="tag"/> is what the owner passed with the book event that made it.</summary>
-    void OnPrediction(CompletedPrediction prediction, long tag);
+    /// <summary>
+    /// A prediction is complete; <paramref name="tag"/> is what the owner passed with the book event that made it,
+    /// <paramref name="replaying"/> whether that event was replayed in recovery (made again, not new: not to publish).
+    /// </summary>
+    void OnPrediction(CompletedPrediction prediction, long tag, bool replaying);
+
+    /// <summary>
+    /// The state asked for by <see cref="HoldBackQueue.Checkpoint"/>, exactly after every event before the request;
+    /// null when a prediction still waits for its batch models (the state cannot be captured then).
+    /// </summary>
+    void OnCheckpoint(long id, byte[]? state);
+
+    /// <summary>Recovery started from a checkpoint: null when the predictor's state came back with it, else why not.</summary>
+    void OnRestored(string? problem);
 }
 
 /// <summary>
@@ -37,7 +49,7 @@ public sealed class HoldBackQueue
     private readonly BookPredictor _book;
     private readonly IHoldBackOutlet _outlet;
     private readonly Queue<Input> _queued = new();
-    private readonly Dictionary<long, long> _tags = new();
+    private readonly Dictionary<long, (long Tag, bool Replaying)> _tags = new();
     private Held? _held;
 
     public HoldBackQueue(BookPredictor book, IHoldBackOutlet outlet)
@@ -55,20 +67,32 @@ public sealed class HoldBackQueue
     public int Queued => _queued.Count;
 
     /// <summary>
-    /// The book's next journaled event (<paramref name="replaying"/>: recovery, no prediction is made);
+    /// The book's next journaled event (<paramref name="replaying"/>: recovery; the prediction is made again, so
+    /// learners and weights reach the state of a run that never stopped, and handed out marked as replayed);
     /// <paramref name="tag"/> comes back with the prediction it makes (the actor: when it received the event).
     /// </summary>
     public void Event(MarketEvent e, bool replaying, long tag)
     {
         ArgumentNullException.ThrowIfNull(e);
-        Offer(new Input(e, null, replaying, tag));
+        Offer(new Input(e, null, null, 0, replaying, tag));
     }
 
-    /// <summary>Recovery starts from this checkpoint: the book is restored, windows, labels and pending predictions start empty.</summary>
-    public void Restore(BookSnapshot checkpoint)
+    /// <summary>
+    /// Recovery starts from this checkpoint and the predictor state saved with it (<see cref="BookPredictor.Restore(BookSnapshot, byte[])"/>);
+    /// the outcome goes to <see cref="IHoldBackOutlet.OnRestored"/>.
+    /// </summary>
+    public void Restore(BookSnapshot checkpoint, byte[]? state)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        Offer(new Input(null, checkpoint, false, 0));
+        Offer(new Input(null, checkpoint, state, 0, false, 0));
+    }
+
+    /// <summary>Asks for the predictor's state after every event offered so far (answered through <see cref="IHoldBackOutlet.OnCheckpoint"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is 0.</exception>
+    public void Checkpoint(long id)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(id);
+        Offer(new Input(null, null, null, id, false, 0));
     }
 
     /// <summary>
@@ -78,7 +102,10 @@ public sealed class HoldBackQueue
     public void Answer(long sequence, int batchSlot, ClassProbabilities probabilities)
     {
         if (_book.Predictor.Complete(sequence, batchSlot, probabilities) is { } done)
-            _outlet.OnPrediction(done, _tags.Remove(done.Sequence, out long tag) ? tag : 0);
+        {
+            _tags.Remove(done.Sequence, out (long Tag, bool Replaying) origin);
+            _outlet.OnPrediction(done, origin.Tag, origin.Replaying);
+        }
         Drain();
     }
 
@@ -104,8 +131,13 @@ public sealed class HoldBackQueue
     {
         if (input.Checkpoint is { } checkpoint)
         {
-            _book.Restore(checkpoint);
             _tags.Clear();
+            _outlet.OnRestored(_book.Restore(checkpoint, input.State));
+            return;
+        }
+        if (input.CheckpointId != 0)
+        {
+            _outlet.OnCheckpoint(input.CheckpointId, _book.CanSaveState ? _book.SaveState() : null);
             return;
         }
         if (_book.Apply(input.Event!) is not { } vector) return;
@@ -117,17 +149,18 @@ public sealed class HoldBackQueue
 
     private void Observe(FeatureVector vector, bool replaying, long tag)
     {
-        if (_book.Predictor.Observe(vector, predict: !replaying) is not { } pending) return;
+        if (_book.Predictor.Observe(vector) is not { } pending) return;
         if (pending.IsComplete)
         {
-            _outlet.OnPrediction(_book.Predictor.Finish(pending), tag);
+            _outlet.OnPrediction(_book.Predictor.Finish(pending), tag, replaying);
             return;
         }
-        _tags[pending.Sequence] = tag;
+        _tags[pending.Sequence] = (tag, replaying);
         _outlet.OnAsk(pending);
     }
 
-    private readonly record struct Input(MarketEvent? Event, BookSnapshot? Checkpoint, bool Replaying, long Tag);
+    /// <summary>An event, a checkpoint to restore (with its state), or a request for the state (<see cref="CheckpointId"/> not 0).</summary>
+    private readonly record struct Input(MarketEvent? Event, BookSnapshot? Checkpoint, byte[]? State, long CheckpointId, bool Replaying, long Tag);
 
     private sealed record Held(FeatureVector Vector, bool Replaying, long Tag);
 }

@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Live;
 
@@ -51,6 +52,47 @@ public sealed class PendingPrediction
     public FeatureWindow? Window { get; internal set; }
 
     public bool IsComplete => Missing == 0;
+
+    internal void Save(StateWriter w)
+    {
+        w.Write(Sequence);
+        w.Write(TimeNs);
+        w.Write(ReceiveTimeNs);
+        w.Write(Point);
+        w.Write(Row);
+        w.Write(_weights);
+        foreach (ClassProbabilities p in PerModel)
+        {
+            w.Write(p.Down);
+            w.Write(p.Flat);
+            w.Write(p.Up);
+        }
+        w.Write(Resolved.Count);
+        foreach (Label l in Resolved)
+        {
+            w.Write(l);
+        }
+    }
+
+    /// <summary>A prediction <see cref="Save"/> wrote, with every model answered.</summary>
+    internal void Load(StateReader r)
+    {
+        Sequence = r.ReadInt64();
+        TimeNs = r.ReadInt64();
+        ReceiveTimeNs = r.ReadInt64();
+        Point = r.ReadInt64();
+        r.ReadInto(Row);
+        r.ReadInto(_weights);
+        for (int m = 0; m < PerModel.Length; m++) PerModel[m] = new ClassProbabilities(r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        Array.Fill(Answered, true);
+        Missing = 0;
+        Queued = false;
+        Window = null;
+        Resolved.Clear();
+        int resolved = r.ReadInt32();
+        for (int k = 0; k < resolved; k++)
+            Resolved.Add(r.ReadLabel());
+    }
 
     internal void Start(long sequence, long timeNs, long receiveTimeNs, long point, ReadOnlySpan<double> row, ReadOnlySpan<double> weights, int missing)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Logistic;
 
@@ -55,6 +56,35 @@ public sealed class OnlineLogisticModel : IOnlineLearner
             for (int j = 0; j < d; j++) _w[c * d + j] -= rate * (error * _x[j] + (j < d - 1 ? _member.L2 * _w[c * d + j] : 0));
         }
         Learned++;
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Begin(Version);
+        w.Write(_w);
+        w.Write(Learned);
+        w.Write(_map.Length > 0);
+    }
+
+    public void Load(StateReader r, ImmutableArray<string> featureNames)
+    {
+        r.Begin(Version);
+        r.ReadInto(_w);
+        Learned = r.ReadInt64();
+        // Bound when saved: it learns from the next label whether or not it is asked first.
+        if (r.ReadBoolean())
+        {
+            _map = _member.Scaler.Bind(featureNames);
+            _bound = featureNames;
+        }
+    }
+
+    public void Forget()
+    {
+        _member.Weights.CopyTo(_w);
+        Learned = 0;
+        _map = [];
+        _bound = default;
     }
 
     private ClassProbabilities Probabilities(ReadOnlySpan<double> row)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QuantumFlow.Models.Prediction.Scaling;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Neural;
 
@@ -70,6 +71,25 @@ internal sealed class NeuralBookState : IBookModelState
         _classifier.Classify(rows, l, logits);
         _model.Record(Stopwatch.GetTimestamp() - started);
         return ClassProbabilities.Softmax(logits[0], logits[1], logits[2]);
+    }
+
+    public void Save(StateWriter w)
+    {
+        w.Begin(_model.Version);
+        w.Write(Count);
+        w.Write(_next);
+        w.Write(_ring);
+    }
+
+    public void Load(StateReader r)
+    {
+        r.Begin(_model.Version);
+        int count = r.ReadInt32(), next = r.ReadInt32();
+        if ((uint)count > (uint)_window || (uint)next >= (uint)_window)
+            throw new InvalidDataException($"predictor state: {_model.Name} holds {count} rows (next {next}) in a window of {_window}");
+        r.ReadInto(_ring);
+        Count = count;
+        _next = next;
     }
 
     public void Clear()
