@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
@@ -22,15 +20,6 @@ namespace QuantumFlow.Actors.Tests.Cluster;
 public sealed class ThreeNodeClusterTests : TestKit
 {
     public ThreeNodeClusterTests() : base("akka.loglevel = WARNING", "cluster-test-probe") { }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     /// <summary>20 books: the real BTCUSDT and ETHUSDT sessions, ten copies of each under different symbols.</summary>
     private static Dictionary<string, List<MarketEvent>> TwentyBooks(int eventsPerBook)
@@ -73,7 +62,8 @@ public sealed class ThreeNodeClusterTests : TestKit
         var hosts = new List<IHost>();
         try
         {
-            int seedPort = FreePort();
+            int[] ports = FreePorts.Take(3);
+            int seedPort = ports[0];
             string seed = $"akka.tcp://quantumflow@127.0.0.1:{seedPort}";
             var baseOptions = new NodeOptions
             {
@@ -84,7 +74,7 @@ public sealed class ThreeNodeClusterTests : TestKit
                 ExtraHocon = "akka.loglevel = WARNING\nakka.cluster.split-brain-resolver.stable-after = 3s",
             };
             await JournalSchema.InitializeAsync(baseOptions); // the explicit step, once, before any node
-            foreach (int port in new[] { seedPort, FreePort(), FreePort() })
+            foreach (int port in ports)
             {
                 hosts.Add(await QuantumFlowNode.StartAsync(baseOptions with { Port = port }));
             }

@@ -1,6 +1,7 @@
 using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
 using Spectre.Console;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Inspection;
 

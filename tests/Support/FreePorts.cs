@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace QuantumFlow.Host.Tests.Inspection;
+namespace QuantumFlow.Tests.Support;
 
 /// <summary>Loopback ports free at the moment of asking, for the nodes a test starts (all taken at once, so they differ).</summary>
 public static class FreePorts
