@@ -213,6 +213,42 @@ public sealed class HoldBackQueueTests
         Assert.True(live.Count - liveBefore > 100, $"only {live.Count - liveBefore} predictions after the checkpoint");
     }
 
+    [Fact]
+    public void A_checkpoint_request_is_answered_in_event_order_and_only_when_no_prediction_waits_for_a_model()
+    {
+        List<MarketEvent> events = TestData.SampleEvents(6_000);
+        var model = new WindowModel();
+        var outlet = new Outlet();
+        BookPredictor book = Book(model, copyWindows: true);
+        var queue = new HoldBackQueue(book, outlet);
+        int asked = 0;
+        for (int i = 0; i < events.Count; i++)
+        {
+            queue.Event(events[i], replaying: false, tag: i);
+            if (i % 500 != 499) continue;
+            // Asked while predictions wait for the model: nothing can be captured yet.
+            bool waiting = outlet.Asks.Count > 0;
+            queue.Checkpoint(++asked);
+            if (queue.IsHolding)
+            {
+                Assert.DoesNotContain(outlet.Checkpoints, c => c.Id == asked); // behind the held vector, in order
+            }
+            else
+            {
+                Assert.Equal(asked, outlet.Checkpoints[^1].Id);
+                Assert.Equal(waiting, outlet.Checkpoints[^1].State is null);
+            }
+            while (outlet.Asks.Count > 0) AnswerOldest(queue, outlet, model);
+            // Every answer in: the request behind a held vector has been answered too, and a fresh one captures the state.
+            Assert.Equal(asked, outlet.Checkpoints[^1].Id);
+            queue.Checkpoint(++asked);
+            Assert.Equal(asked, outlet.Checkpoints[^1].Id);
+            Assert.NotNull(outlet.Checkpoints[^1].State);
+        }
+        Assert.True(asked >= 20);
+        Assert.Contains(outlet.Checkpoints, c => c.State is null);
+    }
+
     /// <summary>How many predictions come before the checkpoint (the book's numbering starts again after it).</summary>
     private static int Before(List<CompletedPrediction> predictions)
     {
