@@ -28,20 +28,8 @@ public sealed class LiveReplayEqualityTests : TestKit
 
     public LiveReplayEqualityTests() : base("akka.loglevel = WARNING", "live-replay-probe") { }
 
-    /// <summary>
-    /// The learners, an exported network the book follows itself, a window model answering from a model actor, and a
-    /// short horizon so labels resolve (and weights move) all along.
-    /// </summary>
-    public static PredictionOptions Options(WindowModel model) => new()
-    {
-        Enabled = true,
-        TrainedModels = [model, TestNetworks.Lstm("net", windowLength: 6,
-            [FeatureNames.SpreadBps, FeatureNames.DepthImbalance, FeatureNames.VolumeImbalanceRatio, FeatureNames.MicroPriceBpsDeviation, FeatureNames.MidReturnBps])],
-        Labels = LabelOptions.Default with { Horizon = 5, ThresholdBps = 0.5 },
-        // Soft, so every weight moves with every label (the defaults pin a poor member at its floor): the equality
-        // then covers weights that change all along.
-        Ensemble = EnsembleOptions.Default with { Temperature = 0.2, Floor = 0.02 },
-    };
+    /// <summary>The equality predictor with a window model answering from a model actor.</summary>
+    public static PredictionOptions Options(WindowModel model) => EqualityPrediction.Options(model);
 
     [Fact]
     public async Task The_journal_replayed_predicts_bit_for_bit_what_the_live_node_predicted()
@@ -62,8 +50,7 @@ public sealed class LiveReplayEqualityTests : TestKit
             using (IHost node = await QuantumFlowNode.StartAsync(options))
             {
                 ActorSystem system = node.ActorSystem();
-                IActorRef collector = system.ActorOf(Props.Create(() => new Collector(live)), "prediction-collector");
-                Assert.True(system.EventStream.Subscribe(collector, typeof(PredictionEvent)));
+                EqualityPrediction.Collect(system, live);
                 var finished = CreateTestProbe(Sys);
                 var spec = new FeedSpec(FeedKind.Replay) { Paths = TestRecordings.SampleSession, Speed = 0 };
                 system.ActorOf(spec.Props(node.BookRegion(), finished.Ref), spec.ActorName);
@@ -93,10 +80,5 @@ public sealed class LiveReplayEqualityTests : TestKit
         {
             SqliteJournal.Delete(db);
         }
-    }
-
-    private sealed class Collector : ReceiveActor
-    {
-        public Collector(ConcurrentQueue<PredictionEvent> into) => Receive<PredictionEvent>(into.Enqueue);
     }
 }

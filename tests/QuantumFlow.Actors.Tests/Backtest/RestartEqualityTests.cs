@@ -32,21 +32,11 @@ public sealed class RestartEqualityTests : TestKit
 
     public RestartEqualityTests() : base("akka.loglevel = WARNING", "restart-equality-probe") { }
 
-    /// <summary>What `run` predicts with (learners and a network the book follows; no batch model), with labels that resolve all along.</summary>
-    private static PredictionOptions Prediction() => new()
-    {
-        Enabled = true,
-        TrainedModels = [TestNetworks.Lstm("net", windowLength: 6,
-            [FeatureNames.SpreadBps, FeatureNames.DepthImbalance, FeatureNames.VolumeImbalanceRatio, FeatureNames.MicroPriceBpsDeviation, FeatureNames.MidReturnBps])],
-        Labels = LabelOptions.Default with { Horizon = 5, ThresholdBps = 0.5 },
-        Ensemble = EnsembleOptions.Default with { Temperature = 0.2, Floor = 0.02 },
-    };
-
     [Fact]
     public async Task A_node_restarted_midway_predicts_from_its_first_new_event_what_a_run_that_never_stopped_predicts()
     {
         string db = Path.Combine(Path.GetTempPath(), $"qf-restart-equality-{Guid.NewGuid():N}.db");
-        PredictionOptions prediction = Prediction();
+        PredictionOptions prediction = EqualityPrediction.Options();
         var options = new NodeOptions
         {
             Journal = JournalOptions.Parse("sqlite:" + db),
@@ -72,8 +62,7 @@ public sealed class RestartEqualityTests : TestKit
 
             using IHost node = await QuantumFlowNode.StartAsync(options);
             ActorSystem system = node.ActorSystem();
-            IActorRef collector = system.ActorOf(Props.Create(() => new Collector(published)), "prediction-collector");
-            Assert.True(system.EventStream.Subscribe(collector, typeof(PredictionEvent)));
+            EqualityPrediction.Collect(system, published);
 
             // Recovered from a checkpoint that carries the pipeline's state, and the journal after it (predicted again, not published).
             BookView recovered = await node.BookRegion().Ask<BookView>(new GetBook(Entity, 1), TimeSpan.FromSeconds(60));
@@ -110,10 +99,5 @@ public sealed class RestartEqualityTests : TestKit
         var loaded = await store.Ask<LoadSnapshotResult>(
             new LoadSnapshot(BookActor.PersistenceIdOf(Entity), SnapshotSelectionCriteria.Latest, long.MaxValue), TimeSpan.FromSeconds(10));
         return Assert.IsType<BookCheckpoint>(loaded.Snapshot?.Snapshot);
-    }
-
-    private sealed class Collector : ReceiveActor
-    {
-        public Collector(ConcurrentQueue<PredictionEvent> into) => Receive<PredictionEvent>(into.Enqueue);
     }
 }

@@ -38,14 +38,7 @@ public sealed class HandoverEqualityTests : TestKit
     {
         string db = Path.Combine(Path.GetTempPath(), $"qf-handover-{Guid.NewGuid():N}.db");
         int[] ports = FreePorts.Take(2);
-        PredictionOptions prediction = new()
-        {
-            Enabled = true,
-            TrainedModels = [TestNetworks.Lstm("net", windowLength: 6,
-                [FeatureNames.SpreadBps, FeatureNames.DepthImbalance, FeatureNames.VolumeImbalanceRatio, FeatureNames.MicroPriceBpsDeviation, FeatureNames.MidReturnBps])],
-            Labels = LabelOptions.Default with { Horizon = 5, ThresholdBps = 0.5 },
-            Ensemble = EnsembleOptions.Default with { Temperature = 0.2, Floor = 0.02 },
-        };
+        PredictionOptions prediction = EqualityPrediction.Options();
         var options = new NodeOptions
         {
             Journal = JournalOptions.Parse("sqlite:" + db),
@@ -69,8 +62,7 @@ public sealed class HandoverEqualityTests : TestKit
                 TimeSpan.FromSeconds(30));
 
             ActorSystem system = second.ActorSystem();
-            IActorRef collector = system.ActorOf(Props.Create(() => new Collector(onSecond)), "prediction-collector");
-            Assert.True(system.EventStream.Subscribe(collector, typeof(PredictionEvent)));
+            EqualityPrediction.Collect(system, onSecond);
             var positions = CreateTestProbe(system);
             system.EventStream.Subscribe(positions.Ref, typeof(ReplayProgress));
             var finished = CreateTestProbe(Sys);
@@ -101,10 +93,5 @@ public sealed class HandoverEqualityTests : TestKit
             first?.Dispose();
             SqliteJournal.Delete(db);
         }
-    }
-
-    private sealed class Collector : ReceiveActor
-    {
-        public Collector(ConcurrentQueue<PredictionEvent> into) => Receive<PredictionEvent>(into.Enqueue);
     }
 }
