@@ -12,20 +12,20 @@ namespace QuantumFlow.Models.Recording;
 public sealed class RecordedFeed
 {
     private readonly IRecordingReader _reader;
-    private readonly BadLinePolicy _policy;
+    private readonly BadLineLog _badLines;
 
     public RecordedFeed(IRecordingReader reader, BadLinePolicy policy = BadLinePolicy.Skip, bool skipBestBidAsk = false)
     {
         _reader = reader;
-        _policy = policy;
+        _badLines = new BadLineLog(policy);
         Decoder = new FeedDecoder(reader.Venue) { SkipBestBidAsk = skipBestBidAsk };
     }
 
     public FeedDecoder Decoder { get; }
     public long Payloads { get; private set; }
-    public long BadLines { get; private set; }
+    public long BadLines => _badLines.Count;
     /// <summary>The first few bad lines, with where they were and what was wrong.</summary>
-    public List<string> BadLineSamples { get; } = new();
+    public List<string> BadLineSamples => _badLines.Samples;
 
     /// <summary>Replaces <paramref name="output"/> with the next payload's events (none for a bad line skipped); false at the end.</summary>
     /// <exception cref="MarketDataException">a bad line under <see cref="BadLinePolicy.Stop"/>, located in its file.</exception>
@@ -41,10 +41,7 @@ public sealed class RecordedFeed
         }
         catch (MarketDataException e)
         {
-            MarketDataException located = e.Location is null ? e.At(_reader.Location) : e;
-            if (_policy == BadLinePolicy.Stop) throw located;
-            BadLines++;
-            if (BadLineSamples.Count < 10) BadLineSamples.Add(located.Message);
+            _badLines.Record(e, _reader);
         }
         return true;
     }
