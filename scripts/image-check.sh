@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the Docker image's layout where Docker is not available (scripts/test.sh runs this after the tests):
-#   1. every path deploy/Dockerfile copies into the build stage exists and is not excluded by .dockerignore;
+#   1. every path deploy/Dockerfile copies into the build stage exists and is not excluded by .dockerignore, and its
+#      restore layer has every project file the host references;
 #   2. the host is published with exactly the `dotnet publish` arguments of the Dockerfile (only the output folder
 #      differs), and the output carries what the executable reads at run time (hocon, models, samples, esg, wwwroot);
 #   3. the published runtimeconfig.json asks for no framework beyond those of the final stage's base image
@@ -60,6 +61,23 @@ for shipped in $(grep -ho 'Include="\.\./\.\./[^"*]*' src/*/*.csproj | sed 's|In
     if [[ $shipped == "$source" || $shipped == "$source"/* ]]; then covered=1; fi
   done
   [ -n "$covered" ] || fail "a project ships $shipped with the executable, but $dockerfile never copies it into the build stage"
+done
+
+# The restore layer copies project files alone and the publish does not restore again (--no-restore): every project
+# the host references, directly or through another, must be copied before `dotnet restore`.
+restore_at=$(grep -n -m1 -E '^RUN dotnet restore ' "$dockerfile" | cut -d: -f1) || fail "$dockerfile has no 'RUN dotnet restore' line"
+before_restore=$(head -n "$restore_at" "$dockerfile" | grep -E '^COPY ')
+pending=(src/QuantumFlow.Host/QuantumFlow.Host.csproj)
+seen=" "
+while [ ${#pending[@]} -gt 0 ]; do
+  project=${pending[0]}
+  pending=("${pending[@]:1}")
+  [[ $seen == *" $project "* ]] && continue
+  seen+="$project "
+  grep -qE "^COPY (.* )?$project " <<<"$before_restore" || fail "$dockerfile restores before copying $project, which the host references"
+  for reference in $(grep -o 'ProjectReference Include="[^"]*"' "$project" | sed 's/.*Include="\([^"]*\)"/\1/'); do
+    pending+=("$(realpath -m --relative-to="$root" "$(dirname "$project")/$reference")")
+  done
 done
 
 # 2. The Dockerfile's own publish command, with its output folder moved here.

@@ -9,7 +9,7 @@ namespace QuantumFlow.Actors.Books;
 /// journaled and skips every event it has already journaled, so a feed can resend until acknowledged, or re-read after
 /// a restart, without duplicating anything.
 /// </summary>
-public sealed record Ingest(string EntityId, long FeedRun, long Seq, long FirstEvent, IReadOnlyList<MarketEvent> Events) : IWithSymbol, IQuantumFlowMessage;
+public sealed record Ingest(string EntityId, long FeedRun, long Seq, long FirstEvent, IReadOnlyList<MarketEvent> Events) : IWithBookId, IQuantumFlowMessage;
 
 /// <summary>The batch <paramref name="Seq"/> of <paramref name="FeedRun"/> is journaled (or was already).</summary>
 public sealed record IngestAck(string EntityId, long FeedRun, long Seq) : IQuantumFlowMessage;
@@ -18,7 +18,7 @@ public sealed record IngestAck(string EntityId, long FeedRun, long Seq) : IQuant
 public sealed record SnapshotNeeded(string EntityId, Venue Venue, string Symbol, string Reason) : IQuantumFlowMessage;
 
 /// <summary>Asks a book for its current state, top <paramref name="Depth"/> levels per side.</summary>
-public sealed record GetBook(string EntityId, int Depth) : IWithSymbol, IQuantumFlowMessage;
+public sealed record GetBook(string EntityId, int Depth) : IWithBookId, IQuantumFlowMessage;
 
 /// <summary>A book's state as served to readers; <see cref="IsValid"/> is false while it awaits or re-fetches a snapshot.</summary>
 public sealed record BookView(

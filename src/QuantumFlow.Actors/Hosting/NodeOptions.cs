@@ -1,7 +1,7 @@
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Features;
-using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Inspection;
 
 namespace QuantumFlow.Actors.Hosting;
 

@@ -24,7 +24,7 @@ public sealed record PredictionOptions
 
     public EnsembleOptions Ensemble { get; init; } = EnsembleOptions.Default;
 
-    /// <summary>Online learners, one instance per book: by default the state-conditioned Dirichlet and the seed's unconditioned one.</summary>
+    /// <summary>Online learners, one instance per book: by default the state-conditioned Dirichlet and the unconditioned one (a running label frequency: the baseline the others must beat).</summary>
     public IReadOnlyList<DirichletStateOptions> Learners { get; init; } =
         [DirichletStateOptions.Default, DirichletStateOptions.Default with { Name = "dirichlet", Conditioned = false }];
 

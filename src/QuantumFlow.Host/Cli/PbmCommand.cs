@@ -1,7 +1,8 @@
 using System.CommandLine;
-using QuantumFlow.Actors.Inspection.Commands;
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Inspection.Client;
+using QuantumFlow.Inspection.Commands;
+using QuantumFlow.Inspection.Protocol;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Cli;

@@ -1,4 +1,4 @@
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Inspection;

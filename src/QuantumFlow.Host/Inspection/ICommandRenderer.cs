@@ -1,4 +1,4 @@
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Host.Inspection;
 

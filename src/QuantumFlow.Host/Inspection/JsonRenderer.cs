@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Host.Inspection;
 

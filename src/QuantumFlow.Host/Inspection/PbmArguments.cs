@@ -1,4 +1,5 @@
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Client;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Host.Inspection;
 

@@ -1,5 +1,6 @@
-using QuantumFlow.Actors.Inspection.Commands;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Client;
+using QuantumFlow.Inspection.Commands;
+using QuantumFlow.Inspection.Protocol;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Inspection;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Protocol;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

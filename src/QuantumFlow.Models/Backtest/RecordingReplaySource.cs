@@ -7,7 +7,7 @@ namespace QuantumFlow.Models.Backtest;
 
 /// <summary>
 /// Replays recording files (one session, in order) as the replay feed delivers them to the books: the same reader
-/// and <see cref="FeedDecoder"/>, a recorded reconnect announced as the feed announces it, a payload that does not
+/// and <see cref="FeedDecoder"/> (<see cref="RecordedFeed"/>), a recorded reconnect announced as the feed announces it, a payload that does not
 /// decode skipped and counted. One book is replayed: <paramref name="bookId"/> (venue:symbol), or the first book in the
 /// files when null, or every book (each with its own replay, steps interleaved in file order) when it is
 /// <see cref="AllBooks"/>; it goes through a <see cref="PredictionReplay"/> made on its first event by <paramref name="createReplay"/>. Events received before
@@ -30,13 +30,14 @@ public sealed class RecordingReplaySource(
 
     private readonly Dictionary<string, PredictionReplay> _books = new(StringComparer.Ordinal);
     private string? _book;
+    private RecordedFeed? _feed;
 
     public string Description => $"recordings {string.Join(", ", paths.Select(Path.GetFileName))}" + (bookId is null ? "" : $": {bookId}");
 
     public long? EstimatedEvents => null;
 
     /// <summary>Payloads that did not decode (skipped, as the live feed skips them).</summary>
-    public long BadPayloads { get; private set; }
+    public long BadPayloads => _feed?.BadLines ?? 0;
 
     /// <summary>The replay of the book, by its id (venue:symbol), once its first event was read.</summary>
     public IReadOnlyDictionary<string, PredictionReplay> Books => _books;
@@ -45,25 +46,14 @@ public sealed class RecordingReplaySource(
     {
         if (paths.Count == 0) throw new ArgumentException("no recording files given", nameof(paths));
         using IRecordingReader reader = RecordingFormat.Open(paths);
-        var decoder = new FeedDecoder(reader.Venue);
+        _feed = new RecordedFeed(reader);
         var events = new List<MarketEvent>();
         var steps = new List<ReplayStep>();
         bool more = true;
         while (more)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            events.Clear();
-            try
-            {
-                if (!reader.TryRead(out RecordedPayload p)) break;
-                if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "recorded reconnect", events);
-                else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
-            }
-            catch (MarketDataException)
-            {
-                BadPayloads++;
-                continue;
-            }
+            if (!_feed.Read(events)) break;
             foreach (MarketEvent e in events)
             {
                 _book ??= bookId ?? e.BookId;

@@ -1,14 +1,16 @@
+using QuantumFlow.Models.Book;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Recording;
-using QuantumFlow.Models.Venues;
 
 namespace QuantumFlow.Models.Datasets;
 
 /// <summary>
 /// Streams recordings through book, features and labels into a sink: one row per book update (a snapshot or delta
-/// the venue's rules applied), trades feeding the trade-flow features. Each row waits until its label resolves (the
+/// the venue's rules applied), trades feeding the trade-flow features. The books and features are the live node's:
+/// the feed's <see cref="Venues.FeedDecoder"/> (<see cref="RecordedFeed"/>) and one <see cref="FeatureReplica"/> per
+/// book, so a model trains on the vectors it is later asked about. Each row waits until its label resolves (the
 /// horizon has passed), so memory holds one horizon of rows per book; rows of an invalid book, or still open when the
 /// recording ends, are written without a label. A gap resets the book's labeler: no horizon spans a resync.
 /// </summary>
@@ -39,22 +41,37 @@ public sealed class FeatureTableBuilder
     public FeatureTableStats Build(IEnumerable<IReadOnlyList<string>> streams, BadLinePolicy policy = BadLinePolicy.Skip)
     {
         _sink.Begin(_schema);
+        var events = new List<MarketEvent>();
         foreach (IReadOnlyList<string> files in streams)
         {
             using IRecordingReader reader = RecordingFormat.Open(files);
-            var observer = new Observer(this);
-            // Best bid/ask payloads change no book and no feature: not parsing them is a third of the work.
-            var session = new MarketDataSession(reader.Venue, observer) { SkipBestBidAsk = true };
-            var player = new RecordingPlayer(reader, session, policy);
-            while (player.Play(4096)) Progress?.Invoke(Stats);
-            Stats.Payloads += player.Payloads;
-            Stats.BadLines += player.BadLines;
-            Stats.Resyncs += session.Resyncs + session.SequenceGaps;
-            observer.Flush();
+            // The live feed's decoder and the live book and feature replica: a row is the vector the node computes.
+            var feed = new RecordedFeed(reader, policy, skipBestBidAsk: true);
+            var books = new Dictionary<string, BookFeatures>(StringComparer.Ordinal);
+            while (feed.Read(events))
+            {
+                foreach (MarketEvent e in events) BookOf(books, e).Apply(e);
+                if (feed.Payloads % 4096 == 0) Progress?.Invoke(Stats);
+            }
+            Stats.Payloads += feed.Payloads;
+            Stats.BadLines += feed.BadLines;
+            Stats.Resyncs += feed.Decoder.SequenceGaps;
+            foreach (BookFeatures book in books.Values)
+            {
+                book.Flush();
+                Stats.Resyncs += book.Resyncs;
+                Stats.RowsPerBook[book.BookId] = Stats.RowsPerBook.GetValueOrDefault(book.BookId) + book.Rows;
+            }
             Progress?.Invoke(Stats);
         }
         _sink.End();
         return Stats;
+    }
+
+    private BookFeatures BookOf(Dictionary<string, BookFeatures> books, MarketEvent e)
+    {
+        if (!books.TryGetValue(e.Symbol, out BookFeatures? book)) books.Add(e.Symbol, book = new BookFeatures(this, e.Venue, e.Symbol));
+        return book;
     }
 
     private FeatureRecord Rent() => _spare.Count > 0 ? _spare.Pop() : new FeatureRecord(_schema.Count);
@@ -71,59 +88,38 @@ public sealed class FeatureTableBuilder
         _spare.Push(row);
     }
 
-    private sealed class Observer(FeatureTableBuilder owner) : ISessionObserver
-    {
-        private readonly Dictionary<string, BookFeatures> _books = new();
-
-        public void OnMessage(MarketMessage message, IBookSync? book, SyncResult result)
-        {
-            if (book is null) return;
-            if (!_books.TryGetValue(message.Symbol, out BookFeatures? state))
-            {
-                state = new BookFeatures(owner, $"{book.Book.Venue.Id()}:{book.Book.Symbol}");
-                _books[message.Symbol] = state;
-            }
-            if (message.Kind == MessageKind.Trade)
-            {
-                state.Engine.OnTrade(message);
-            }
-            else if (result.ChangedBook())
-            {
-                state.OnBookUpdate(book, message);
-            }
-            else if (result == SyncResult.Gap)
-            {
-                state.OnGap();
-            }
-        }
-
-        public void Flush()
-        {
-            foreach (BookFeatures s in _books.Values)
-            {
-                s.Flush();
-                owner.Stats.RowsPerBook[s.BookId] = owner.Stats.RowsPerBook.GetValueOrDefault(s.BookId) + s.Rows;
-            }
-        }
-    }
-
-    private sealed class BookFeatures(FeatureTableBuilder owner, string bookId)
+    private sealed class BookFeatures(FeatureTableBuilder owner, Venue venue, string symbol)
     {
         private readonly Queue<FeatureRecord> _pending = new();
+        private readonly FeatureReplica _replica = new(venue, symbol, owner._features);
+        private readonly Labeler _labeler = new(owner._labels);
 
-        public string BookId { get; } = bookId;
+        public string BookId { get; } = $"{venue.Id()}:{symbol}";
         /// <summary>Rows of this book emitted so far.</summary>
         public long Rows { get; private set; }
+        /// <summary>Times the valid book went stale (as the venue syncs count them).</summary>
+        public long Resyncs { get; private set; }
 
-        public FeatureEngine Engine { get; } = new(owner._features);
-        private Labeler Labeler { get; } = new(owner._labels);
-
-        public void OnBookUpdate(IBookSync book, MarketMessage update)
+        public void Apply(MarketEvent e)
         {
-            FeatureVector v = Engine.OnBookUpdate(book.Book, update);
+            BookState before = _replica.Book.State;
+            if (_replica.Apply(e) is { } vector)
+            {
+                OnBookUpdate(vector);
+            }
+            else if (before == BookState.Synced && _replica.Book.State == BookState.Resyncing)
+            {
+                // A broken sequence, a reconnect or a message the rules refused.
+                Resyncs++;
+                OnGap();
+            }
+        }
+
+        private void OnBookUpdate(FeatureVector v)
+        {
             FeatureRecord row = owner.Rent();
-            row.Venue = book.Book.Venue;
-            row.Symbol = book.Book.Symbol;
+            row.Venue = venue;
+            row.Symbol = symbol;
             row.Sequence = v.Sequence;
             row.TimeNs = v.TimeNs;
             row.ExchangeTimeNs = v.ExchangeTimeNs;
@@ -132,8 +128,8 @@ public sealed class FeatureTableBuilder
             v.CopyTo(row.Values);
             _pending.Enqueue(row);
             Rows++;
-            Labeler.Observe(v);
-            while (Labeler.TryTake(out Label label))
+            _labeler.Observe(v);
+            while (_labeler.TryTake(out Label label))
             {
                 // Rows before the labelled one had no label (an invalid book): they go out first, in order.
                 while (_pending.TryPeek(out FeatureRecord? head) && head.Sequence < label.Sequence) owner.Emit(_pending.Dequeue());
@@ -146,10 +142,11 @@ public sealed class FeatureTableBuilder
             }
         }
 
-        public void OnGap()
+        /// <summary>No label's horizon spans a resync: the rows waiting go out unlabelled and the labeler starts again.</summary>
+        private void OnGap()
         {
             Flush();
-            Labeler.Reset();
+            _labeler.Reset();
         }
 
         public void Flush()

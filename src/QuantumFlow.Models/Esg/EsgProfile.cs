@@ -2,7 +2,7 @@ namespace QuantumFlow.Models.Esg;
 
 /// <summary>
 /// A scoring method: component weights inside each pillar, pillar weights, intensity benchmarks and penalty rules.
-/// <see cref="Original"/> reproduces the seed dashboard exactly, defects included, so its example scores still hold;
+/// <see cref="Original"/> keeps the formulas of seed spec 7.3 exactly, defects included, so its example scores still hold;
 /// <see cref="Recommended"/> fixes those defects (docs/ESG.md explains each).
 /// </summary>
 public sealed record EsgProfile
@@ -24,18 +24,18 @@ public sealed record EsgProfile
     public required double ViolationPenaltyCap { get; init; }
 
     /// <summary>
-    /// The seed subtracts weight * penalty from E instead of weighting a compliance component: a subtraction outside the
-    /// weights. Recommended profiles leave it at 0 and weigh <see cref="EsgComponent.Compliance"/> instead.
+    /// Weight * penalty subtracted from E (the original profile) instead of a weighted compliance component: a
+    /// subtraction outside the weights. Recommended profiles leave it at 0 and weigh <see cref="EsgComponent.Compliance"/> instead.
     /// </summary>
     public double ViolationPenaltyWeight { get; init; }
 
     /// <summary>
-    /// The seed lets the CEO pay component exceed 100 for ratios under 150 (a 95x ratio scores 118), so governance can
-    /// exceed what its weights promise. True caps it at 100 like every other component.
+    /// True caps the CEO pay component at 100 like every other component; false (the original profile) lets it exceed
+    /// 100 for ratios under 150 (a 95x ratio scores 118), so governance can exceed what its weights promise.
     /// </summary>
     public required bool CapCompensation { get; init; }
 
-    /// <summary>The seed's intensity formulas divide by revenue + $1M; kept in the original so its numbers reproduce.</summary>
+    /// <summary>Added to revenue in the intensity formulas: $1M in the original profile, so its numbers reproduce.</summary>
     public double RevenueOffset { get; init; }
 
     public static EsgProfile Original { get; } = new()

@@ -1,6 +1,6 @@
 namespace QuantumFlow.Models.Esg;
 
-/// <summary>A rating band of the overall score: code, label and the colour the seed dashboard shows it in.</summary>
+/// <summary>A rating band of the overall score: code, label and the colour the dashboard shows it in (seed spec 7.3).</summary>
 public sealed record EsgRating(string Code, string Label, string Colour, double MinScore)
 {
     public static EsgRating Aaa { get; } = new("AAA", "Leader", "#00A86B", 80);

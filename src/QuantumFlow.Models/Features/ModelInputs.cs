@@ -15,9 +15,10 @@ public static class ModelInputs
     /// <summary>Levels in price or size units, and the validity flag (the predictor only predicts on valid books).</summary>
     public static readonly ImmutableHashSet<string> Levels =
     [
-        FeatureNames.BookValid, FeatureNames.MidPrice, FeatureNames.MicroPrice, FeatureNames.WeightedMidPrice, "adaptive_fair_value", "time_fair_value",
-        FeatureNames.MicroPriceDeviation, "price_vs_fair_value", FeatureNames.Spread, "total_bid_volume", "total_ask_volume",
-        FeatureNames.VolumeImbalance, "avg_queue_depth_bid", "avg_queue_depth_ask",
+        FeatureNames.BookValid, FeatureNames.MidPrice, FeatureNames.MicroPrice, FeatureNames.WeightedMidPrice,
+        FeatureNames.AdaptiveFairValue, FeatureNames.TimeFairValue, FeatureNames.MicroPriceDeviation, FeatureNames.PriceVsFairValue,
+        FeatureNames.Spread, FeatureNames.TotalBidVolume, FeatureNames.TotalAskVolume, FeatureNames.VolumeImbalance,
+        FeatureNames.AvgQueueDepthBid, FeatureNames.AvgQueueDepthAsk,
     ];
 
     /// <summary>The inputs of the default feature set, in schema order.</summary>

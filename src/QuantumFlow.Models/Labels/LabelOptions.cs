@@ -3,7 +3,7 @@ using QuantumFlow.Models.Features;
 namespace QuantumFlow.Models.Labels;
 
 /// <summary>
-/// The label definition. The record's defaults are the seed's (h = 50 points, theta = 5 bps, no smoothing);
+/// The label definition. The record's defaults are seed spec section 3's (h = 50 points, theta = 5 bps, no smoothing);
 /// <see cref="Trading"/> is what the product trains and predicts with.
 /// </summary>
 public sealed record LabelOptions
@@ -59,7 +59,7 @@ public sealed record LabelOptions
         _ => ThresholdBps,
     };
 
-    /// <summary>UP above +theta, DOWN below -theta, FLAT in between (inclusive), as in the seed.</summary>
+    /// <summary>UP above +theta, DOWN below -theta, FLAT in between (inclusive): seed spec section 3.</summary>
     public static LabelClass Classify(double returnBps, double thresholdBps) =>
         returnBps > thresholdBps ? LabelClass.Up : returnBps < -thresholdBps ? LabelClass.Down : LabelClass.Flat;
 

@@ -6,20 +6,20 @@ namespace QuantumFlow.Models.Recording;
 public sealed class RecordingPlayer
 {
     private readonly IRecordingReader _reader;
-    private readonly BadLinePolicy _policy;
+    private readonly BadLineLog _badLines;
 
     public RecordingPlayer(IRecordingReader reader, MarketDataSession session, BadLinePolicy policy = BadLinePolicy.Skip)
     {
         if (reader.Venue != session.Venue) throw new ArgumentException($"recording is {reader.Venue}, session is {session.Venue}");
         _reader = reader;
         Session = session;
-        _policy = policy;
+        _badLines = new BadLineLog(policy);
     }
 
     public MarketDataSession Session { get; }
-    public long BadLines { get; private set; }
+    public long BadLines => _badLines.Count;
     /// <summary>The first few bad lines, with where they were and what was wrong.</summary>
-    public List<string> BadLineSamples { get; } = new();
+    public List<string> BadLineSamples => _badLines.Samples;
     public long Payloads { get; private set; }
 
     /// <summary>Plays up to <paramref name="maxPayloads"/> payloads; false when the recording has ended.</summary>
@@ -36,10 +36,7 @@ public sealed class RecordingPlayer
             }
             catch (MarketDataException e)
             {
-                MarketDataException located = e.Location is null ? e.At(_reader.Location) : e;
-                if (_policy == BadLinePolicy.Stop) throw located;
-                BadLines++;
-                if (BadLineSamples.Count < 10) BadLineSamples.Add(located.Message);
+                _badLines.Record(e, _reader);
             }
         }
         return true;

@@ -25,6 +25,12 @@ public sealed class FeedDecoder
     public int SequenceGaps => _sequence.Gaps;
 
     /// <summary>
+    /// Drops best bid/ask payloads unparsed: they change no book and no feature, and parsing them is a third of a
+    /// training table's work. Only for readers that keep books and features alone; a live feed journals every event.
+    /// </summary>
+    public bool SkipBestBidAsk { get; init; }
+
+    /// <summary>
     /// Learns symbols as if their payloads had been decoded (in this order): a restarted replay's decoder must know the
     /// books its previous incarnation knew, so that it resets the same books when a pass begins.
     /// </summary>
@@ -45,6 +51,7 @@ public sealed class FeedDecoder
     /// <exception cref="MarketDataException">the payload is bad; nothing was appended.</exception>
     public void Decode(ReadOnlySpan<byte> payload, long receiveTimeNs, string? snapshotSymbol, List<MarketEvent> output)
     {
+        if (SkipBestBidAsk && _parser.IsBestBidAskOnly(payload)) return;
         ReadOnlySpan<MarketMessage> messages = _parser.Parse(payload, receiveTimeNs);
         if (_sequence.Check(_parser.PayloadSequence) is { } gap)
         {

@@ -6,15 +6,15 @@ using QuantumFlow.Actors.Backtest;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Inspection;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
-using QuantumFlow.Models.Prediction.Ensembles;
-using QuantumFlow.Tests.Support;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Live;
+using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests.Backtest;
 

@@ -1,7 +1,7 @@
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Inspection.Handlers;
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Inspection.Commands;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Tests.Inspection;
 

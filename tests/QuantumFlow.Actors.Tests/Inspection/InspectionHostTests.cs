@@ -8,9 +8,9 @@ using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Feeds.Simulated;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection;
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Inspection;
+using QuantumFlow.Inspection.Protocol;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Tests.Support;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Akka.Event;
-using QuantumFlow.Actors.Inspection;
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Inspection.Handlers;
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Inspection;
+using QuantumFlow.Inspection.Commands;
+using QuantumFlow.Inspection.Protocol;
 using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Actors.Tests.Inspection;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection;
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Actors.Inspection.Server;
+using QuantumFlow.Inspection;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Tests.Inspection;
 

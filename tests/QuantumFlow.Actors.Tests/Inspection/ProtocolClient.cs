@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using QuantumFlow.Actors.Inspection.Commands;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Commands;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Tests.Inspection;
 

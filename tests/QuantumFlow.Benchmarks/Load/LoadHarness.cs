@@ -2,13 +2,13 @@ using System.Diagnostics;
 using Akka.Actor;
 using Microsoft.Extensions.Hosting;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Feeds.Replay;
-using QuantumFlow.Actors.Features;
-using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Training;
+using QuantumFlow.Inspection;
 
 namespace QuantumFlow.Benchmarks.Load;
 

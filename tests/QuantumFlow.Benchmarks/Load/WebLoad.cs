@@ -3,9 +3,9 @@ using System.Net;
 using Akka.Actor;
 using Microsoft.AspNetCore.SignalR.Client;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Web;
+using QuantumFlow.Inspection;
 
 namespace QuantumFlow.Benchmarks.Load;
 

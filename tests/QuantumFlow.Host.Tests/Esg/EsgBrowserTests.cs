@@ -5,7 +5,7 @@ using QuantumFlow.Host.Tests.Web;
 namespace QuantumFlow.Host.Tests.Esg;
 
 /// <summary>
-/// The /esg page in headless Debian chromium (src/QuantumFlow.Host/web/esg-check.mjs), served by the same web host as
+/// The /esg page in headless Debian chromium (src/QuantumFlow.Host/ClientAssets/esg-check.mjs), served by the same web host as
 /// the dashboard: scorecards render with the shipped companies, the what-if sliders get the server's answer, the alert
 /// filter and the profile switch work. Screenshot: artifacts/esg.png.
 /// </summary>

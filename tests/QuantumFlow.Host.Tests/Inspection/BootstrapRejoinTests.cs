@@ -1,5 +1,5 @@
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Inspection.Protocol;
 using Spectre.Console;
 using QuantumFlow.Tests.Support;
 

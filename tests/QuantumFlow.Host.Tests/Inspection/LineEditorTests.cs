@@ -1,5 +1,5 @@
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Host.Tests.Inspection;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Inspection.Client;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Tests.Inspection;
@@ -26,7 +27,7 @@ public sealed record PbmAnswer(int Exit, string Output, string Error)
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
         var arguments = new PbmArguments(new InspectionEndpoint("127.0.0.1", port), [], Json: true, token, TimeSpan.FromSeconds(20));
         await using var session = new PbmSession(arguments, console, output, error);
-        int exit = await session.RunOnceAsync(QuantumFlow.Actors.Inspection.Commands.CommandParser.Split(line), CancellationToken.None);
+        int exit = await session.RunOnceAsync(QuantumFlow.Inspection.Commands.CommandParser.Split(line), CancellationToken.None);
         return new PbmAnswer(exit, output.ToString(), error.ToString());
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Inspection.Client;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Host.Tests.Inspection;
 

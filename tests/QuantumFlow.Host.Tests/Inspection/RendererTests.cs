@@ -1,6 +1,6 @@
 using System.Text.Json;
-using QuantumFlow.Actors.Inspection.Protocol;
 using QuantumFlow.Host.Inspection;
+using QuantumFlow.Inspection.Protocol;
 using Spectre.Console;
 
 namespace QuantumFlow.Host.Tests.Inspection;

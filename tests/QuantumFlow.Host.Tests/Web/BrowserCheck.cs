@@ -5,7 +5,7 @@ using QuantumFlow.Host.Tests.Inspection;
 namespace QuantumFlow.Host.Tests.Web;
 
 /// <summary>
-/// Runs one of the page checks in src/QuantumFlow.Host/web/ (node + npm playwright-core driving Debian's chromium,
+/// Runs one of the page checks in src/QuantumFlow.Host/ClientAssets/ (node + npm playwright-core driving Debian's chromium,
 /// never a downloaded browser) against a running host; returns the JSON line the check printed about what it saw.
 /// </summary>
 public static class BrowserCheck
@@ -13,7 +13,7 @@ public static class BrowserCheck
     public static async Task<JsonElement> RunAsync(string script, Uri baseUrl, string screenshot, int timeoutMs)
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "the browser tests need Debian's chromium: scripts/chromium.sh installs it");
-        string path = Repository.PathOf(Path.Combine("src", "QuantumFlow.Host", "web", script));
+        string path = Repository.PathOf(Path.Combine("src", "QuantumFlow.Host", "ClientAssets", script));
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         File.Delete(screenshot);
 

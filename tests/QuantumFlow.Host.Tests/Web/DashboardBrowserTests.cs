@@ -5,7 +5,7 @@ using QuantumFlow.Host.Tests.Inspection;
 namespace QuantumFlow.Host.Tests.Web;
 
 /// <summary>
-/// Opens the dashboard in headless Debian chromium (src/QuantumFlow.Host/web/dashboard-check.mjs), waits until live
+/// Opens the dashboard in headless Debian chromium (src/QuantumFlow.Host/ClientAssets/dashboard-check.mjs), waits until live
 /// values are drawn (and, issue 16, that the page labels its hit rates, spans its heatmap, repeats no axis label, leaves no
 /// hole in its top row and draws no axes of nothing), and saves the screenshot as a CI artifact: artifacts/dashboard.png at the repository root.
 /// </summary>

@@ -5,7 +5,7 @@ namespace QuantumFlow.Host.Tests.Web;
 
 /// <summary>
 /// Issue 16: the Scalar API reference fetched its fonts from a CDN, two console errors where nothing outside is
-/// reachable. In headless Debian chromium (src/QuantumFlow.Host/web/scalar-check.mjs) the page draws the OpenAPI
+/// reachable. In headless Debian chromium (src/QuantumFlow.Host/ClientAssets/scalar-check.mjs) the page draws the OpenAPI
 /// document and asks no other origin for anything. Screenshot: artifacts/scalar.png.
 /// </summary>
 [Collection(WebHostCollection.Name)]

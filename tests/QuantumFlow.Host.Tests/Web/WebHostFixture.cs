@@ -1,10 +1,10 @@
 using System.Net;
 using Akka.Actor;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Host.Tests.Inspection;
 using QuantumFlow.Host.Web;
+using QuantumFlow.Inspection;
 using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Web;

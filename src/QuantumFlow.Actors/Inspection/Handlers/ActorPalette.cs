@@ -1,5 +1,5 @@
 using Akka.Actor;
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

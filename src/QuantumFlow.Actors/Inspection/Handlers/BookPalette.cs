@@ -2,7 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;

@@ -1,5 +1,5 @@
 using QuantumFlow.Actors.Books;
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Cluster;
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Akka.Hosting;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

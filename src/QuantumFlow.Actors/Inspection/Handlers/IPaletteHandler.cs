@@ -1,4 +1,4 @@
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
-using QuantumFlow.Actors.Inspection.Commands;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

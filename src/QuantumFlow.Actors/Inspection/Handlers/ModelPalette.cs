@@ -1,6 +1,6 @@
 using Akka.Actor;
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

@@ -1,6 +1,6 @@
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Inspection.Commands;
 
 namespace QuantumFlow.Actors.Inspection.Handlers;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Akka.Actor;
-using QuantumFlow.Actors.Inspection.Commands;
 using QuantumFlow.Actors.Inspection.Handlers;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Commands;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Inspection.Server;
 

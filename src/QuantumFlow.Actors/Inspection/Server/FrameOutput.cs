@@ -1,5 +1,5 @@
 using QuantumFlow.Actors.Inspection.Handlers;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Inspection.Server;
 

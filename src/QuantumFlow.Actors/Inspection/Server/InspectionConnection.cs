@@ -2,7 +2,8 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Akka.Event;
 using QuantumFlow.Actors.Inspection.Handlers;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Inspection.Server;
 

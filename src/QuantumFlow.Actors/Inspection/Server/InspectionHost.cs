@@ -7,7 +7,7 @@ using Akka.Event;
 using Akka.Hosting;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Inspection.Handlers;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Inspection.Server;
 

@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Akka.Event;
-using QuantumFlow.Actors.Inspection.Protocol;
+using QuantumFlow.Inspection;
+using QuantumFlow.Inspection.Protocol;
 
 namespace QuantumFlow.Actors.Inspection.Server;
 

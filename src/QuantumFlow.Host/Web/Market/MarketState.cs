@@ -22,7 +22,7 @@ public sealed class MarketState(LabelOptions labels, WebOptions options)
     public static readonly string[] Highlights =
     [
         FeatureNames.MidPrice, FeatureNames.MicroPrice, FeatureNames.MicroPriceBpsDeviation, FeatureNames.Ofi(1), FeatureNames.CksOfi(1),
-        FeatureNames.VolumeImbalanceRatio, FeatureNames.DepthImbalance, FeatureNames.RealizedVolatility(20), "spread_bps",
+        FeatureNames.VolumeImbalanceRatio, FeatureNames.DepthImbalance, FeatureNames.RealizedVolatility(20), FeatureNames.SpreadBps,
     ];
 
     private readonly ConcurrentDictionary<string, SymbolState> _symbols = new(StringComparer.Ordinal);

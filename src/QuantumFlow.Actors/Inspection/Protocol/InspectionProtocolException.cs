@@ -1,4 +1,0 @@
-namespace QuantumFlow.Actors.Inspection.Protocol;
-
-/// <summary>A line that is not a frame of the inspection protocol, or one longer than the limit.</summary>
-public sealed class InspectionProtocolException(string message) : Exception(message);

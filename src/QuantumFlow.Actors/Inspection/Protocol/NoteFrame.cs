@@ -1,4 +1,0 @@
-namespace QuantumFlow.Actors.Inspection.Protocol;
-
-/// <summary>Server to client: a sentence for the operator (what an empty answer means, what a command did).</summary>
-public sealed record NoteFrame(long Id, string Text) : InspectionFrame(Id);

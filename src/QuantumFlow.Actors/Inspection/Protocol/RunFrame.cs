@@ -1,4 +1,0 @@
-namespace QuantumFlow.Actors.Inspection.Protocol;
-
-/// <summary>Client to server: run <c>PALETTE COMMAND [switches] [arguments]</c>, given as words, with the token if the client has one.</summary>
-public sealed record RunFrame(long Id, IReadOnlyList<string> Words, string? Token) : InspectionFrame(Id);
