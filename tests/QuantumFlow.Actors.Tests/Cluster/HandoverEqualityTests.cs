@@ -7,7 +7,7 @@ using QuantumFlow.Actors.Backtest;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Actors.Inspection;
+using QuantumFlow.Inspection;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Tests.Backtest;
