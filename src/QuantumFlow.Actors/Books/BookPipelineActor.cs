@@ -52,6 +52,7 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
     private bool _dirty;
     private PredictionEvent? _latestPrediction;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private bool _restoringState;
 
     public BookPipelineActor(string entityId, FeaturePublishOptions publication, PredictionOptions prediction, bool publish)
     {
@@ -75,6 +76,8 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
         Receive<BookEventApplied>(OnEvent);
         Receive<BookRestored>(r =>
         {
+            // No state at all is normal (a journal written by import, or by an earlier version): not worth a warning.
+            _restoringState = r.PipelineState is not null;
             if (_queue is null) OnRestored(_features.Restore(r.Checkpoint, r.PipelineState));
             else _queue.Restore(r.Checkpoint, r.PipelineState);
         });
@@ -137,7 +140,9 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
 
     private void OnRestored(string? problem)
     {
-        if (problem is not null) _log.Warning("{0}: its features and predictions start again from the book: {1}", _entityId, problem);
+        if (problem is null) return;
+        if (_restoringState) _log.Warning("{0}: its features and predictions start again from the book: {1}", _entityId, problem);
+        else _log.Info("{0}: its features and predictions start from the book: {1}", _entityId, problem);
     }
 
     void IHoldBackOutlet.OnPrediction(CompletedPrediction done, long started, bool replaying)
