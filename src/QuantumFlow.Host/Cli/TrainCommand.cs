@@ -1,7 +1,7 @@
 using System.CommandLine;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Prediction.Training;
-using QuantumFlow.Models.Torch.Networks;
 using QuantumFlow.Models.Torch.Training;
 using QuantumFlow.Models.Venues;
 using Spectre.Console;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Host.Tests.Training;
@@ -21,8 +21,8 @@ public sealed class TrainEvaluateVerbTests : IDisposable
         int trained = Program.Root().Parse(["train", "--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "2", "--horizon", "30", "--horizon-unit", "events", "--threshold-mode", "fixed", "--threshold-bps", "1", "--window", "8"]).Invoke();
         Assert.Equal(0, trained);
 
-        TorchCheckpoint checkpoint = TorchCheckpoint.Read(TorchCheckpoint.JsonPath(models, "lstm"));
-        Assert.True(File.Exists(TorchCheckpoint.WeightsPath(models, "lstm")));
+        NetworkCheckpoint checkpoint = NetworkCheckpoint.Read(NetworkCheckpoint.JsonPath(models, "lstm"));
+        Assert.True(File.Exists(NetworkCheckpoint.WeightsPath(models, "lstm")));
         Models.Prediction.Logistic.LogisticMember logistic = Models.Prediction.Logistic.LogisticMember.Load(models)!; // fit beside the networks
         Assert.Equal(checkpoint.Label, logistic.Label);
         Assert.Equal(3 * (logistic.Scaler.Count + 1), logistic.Weights.Length);
@@ -65,6 +65,6 @@ public sealed class TrainEvaluateVerbTests : IDisposable
         // SIGINT and SIGTERM reach a verb as its cancellation token.
         int code = await parse.InvokeAsync(cancellationToken: new CancellationToken(canceled: true));
         Assert.Equal(130, code);
-        Assert.False(File.Exists(TorchCheckpoint.JsonPath(models, "lstm")));
+        Assert.False(File.Exists(NetworkCheckpoint.JsonPath(models, "lstm")));
     }
 }
