@@ -3,7 +3,8 @@
 #   1. every path deploy/Dockerfile copies into the build stage exists and is not excluded by .dockerignore, and its
 #      restore layer has every project file the host references;
 #   2. the host is published with exactly the `dotnet publish` arguments of the Dockerfile (only the output folder
-#      differs), and the output carries what the executable reads at run time (hocon, models, samples, esg, wwwroot);
+#      differs), and the output carries what the executable reads at run time (hocon, models, samples, esg, wwwroot),
+#      and no torch: no project the host references is left out of the build context, no libtorch or TorchSharp file;
 #   3. the published runtimeconfig.json asks for no framework beyond those of the final stage's base image
 #      (mcr.microsoft.com/dotnet/aspnet: Microsoft.NETCore.App and Microsoft.AspNetCore.App);
 #   4. the output starts under a dotnet root that holds only those two frameworks (no SDK), as in that image, and
@@ -63,21 +64,19 @@ for shipped in $(grep -ho 'Include="\.\./\.\./[^"*]*' src/*/*.csproj | sed 's|In
   [ -n "$covered" ] || fail "a project ships $shipped with the executable, but $dockerfile never copies it into the build stage"
 done
 
-# The restore layer copies project files alone and the publish does not restore again (--no-restore): every project
-# the host references, directly or through another, must be copied before `dotnet restore`.
-restore_at=$(grep -n -m1 -E '^RUN dotnet restore ' "$dockerfile" | cut -d: -f1) || fail "$dockerfile has no 'RUN dotnet restore' line"
-before_restore=$(head -n "$restore_at" "$dockerfile" | grep -E '^COPY ')
+# Every project the host references, to the end of the chain, must be in the build context: the publish below sees
+# the whole tree, the image's build stage only what .dockerignore lets through (training and torch are kept out).
+refs() { sed -n 's|.*<ProjectReference Include="\([^"]*\)".*|\1|p' "$1" | while read -r ref; do realpath --relative-to="$root" "$(dirname "$1")/$ref"; done; }
 pending=(src/QuantumFlow.Host/QuantumFlow.Host.csproj)
 seen=" "
 while [ ${#pending[@]} -gt 0 ]; do
-  project=${pending[0]}
-  pending=("${pending[@]:1}")
+  project=${pending[0]}; pending=("${pending[@]:1}")
   [[ $seen == *" $project "* ]] && continue
   seen+="$project "
-  grep -qE "^COPY (.* )?$project " <<<"$before_restore" || fail "$dockerfile restores before copying $project, which the host references"
-  for reference in $(grep -o 'ProjectReference Include="[^"]*"' "$project" | sed 's/.*Include="\([^"]*\)"/\1/'); do
-    pending+=("$(realpath -m --relative-to="$root" "$(dirname "$project")/$reference")")
-  done
+  if ignored "$(dirname "$project")"; then fail "the host references $project, which .dockerignore keeps out of the image's build"; fi
+  # The restore layer runs on the project files alone, so each must be copied before it.
+  [[ $sources == *" $project "* ]] || fail "$dockerfile does not copy $project before its restore"
+  while read -r ref; do [ -n "$ref" ] && pending+=("$ref"); done < <(refs "$project")
 done
 
 # 2. The Dockerfile's own publish command, with its output folder moved here.
@@ -93,6 +92,9 @@ for needed in quantumflow.dll quantumflow.runtimeconfig.json hocon/akka.conf hoc
               samples/btcusdt_20240718.gz esg/companies.csv wwwroot/index.html wwwroot/lib/signalr.min.js wwwroot/lib/chart.umd.min.js; do
   [ -e "$out/$needed" ] || fail "the published output lacks $needed"
 done
+torch=$(find "$out" -iname '*torch*' | head -3)
+[ -z "$torch" ] || fail "the published output carries torch: $(echo "$torch" | tr '\n' ' ')"
+size=$(du -sh "$out" | cut -f1)
 
 # 3. Frameworks asked for, against those of the final stage's base image.
 base=$(grep -E '^FROM ' "$dockerfile" | tail -1 | awk '{print $2}')
@@ -138,4 +140,4 @@ for path in /health /lib/signalr.min.js /api/esg/companies; do
   got=$(status_of "$path")
   [[ $got == "HTTP/1.1 200 OK" ]] || fail "GET $path on the published node answered '$got'"
 done
-echo "image check: $copies Dockerfile sources present; published with the Dockerfile's arguments; frameworks: $frameworks; started on those alone and answered /health, the dashboard library and /api/esg"
+echo "image check: $copies Dockerfile sources present; published with the Dockerfile's arguments ($size, no torch); frameworks: $frameworks; started on those alone and answered /health, the dashboard library and /api/esg"

@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 D=${QF_SHARED_DATA:-../shared/data}
 OUT=${1:-docs/evaluation/walk-forward}
 dotnet build src/QuantumFlow.Host -c Release -v quiet -nologo >/dev/null
+dotnet build src/QuantumFlow.Training -c Release -v quiet -nologo >/dev/null
 Q=src/QuantumFlow.Host/bin/Release/net10.0/quantumflow
+T=src/QuantumFlow.Training/bin/Release/net10.0/quantumflow-train
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
@@ -26,7 +28,7 @@ fold() { # name, then training files, "--", test files
   while [[ $1 != -- ]]; do train+=("$1"); shift; done; shift
   test=("$@")
   echo "== fold $name: train on ${#train[@]} files, score ${#test[@]} unseen files"
-  "$Q" train --data "${train[@]}" --out "$WORK/$name" --trials 3 > "$OUT/$name.train.log"
+  "$T" --data "${train[@]}" --out "$WORK/$name" --trials 3 > "$OUT/$name.train.log"
   "$Q" evaluate --models "$WORK/$name" --data "${test[@]}" --unseen --baseline-data "${train[@]}" \
     --out "$OUT/$name.json" --png "$OUT/$name" 2> "$OUT/$name.txt"
   sed -n '/^pooled/,/^$/p' "$OUT/$name.txt"

@@ -1,14 +1,11 @@
 using System.CommandLine;
 using QuantumFlow.Host.Cli;
 
-ParseResult parsed = Program.Root().Parse(args);
-CliErrors.Verbose = parsed.GetValue(Program.Verbose);
-return await parsed.InvokeAsync();
+return await CliProgram.RunAsync(Program.Root(), Program.Verbose, args);
 
 internal partial class Program
 {
-    /// <summary>On every verb: a reported error is followed by the exception behind it (never needed to understand one).</summary>
-    public static readonly Option<bool> Verbose = new("--verbose") { Description = "After an error line, print the exception behind it (for a bug report).", Recursive = true };
+    public static readonly Option<bool> Verbose = CliProgram.VerboseOption();
 
     /// <summary>Every verb, one line each; tests parse the deployment files' command lines with this same root.</summary>
     public static RootCommand Root()
@@ -21,7 +18,7 @@ internal partial class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(PbmCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(MovedTrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(EsgCommand.Create());

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Prediction;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Prediction.Scaling;
-using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Torch.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,7 +22,7 @@ public sealed class TorchSequenceModel : IProbabilisticModel, IDisposable
     private float[] _input = [];
     private double[] _row = [];
 
-    public TorchSequenceModel(TorchCheckpoint checkpoint, nn.Module<Tensor, Tensor> network)
+    public TorchSequenceModel(NetworkCheckpoint checkpoint, nn.Module<Tensor, Tensor> network)
     {
         Checkpoint = checkpoint;
         _network = network;
@@ -30,7 +30,7 @@ public sealed class TorchSequenceModel : IProbabilisticModel, IDisposable
         _scaler = checkpoint.Scaler();
     }
 
-    public TorchCheckpoint Checkpoint { get; }
+    public NetworkCheckpoint Checkpoint { get; }
     public nn.Module<Tensor, Tensor> Network => _network;
     public string Name => Checkpoint.Name;
     public string Version => Checkpoint.Version;
@@ -79,15 +79,15 @@ public sealed class TorchSequenceModel : IProbabilisticModel, IDisposable
     public void Save(string directory)
     {
         Checkpoint.Write(directory);
-        _network.save(TorchCheckpoint.WeightsPath(directory, Name));
+        _network.save(NetworkCheckpoint.WeightsPath(directory, Name));
     }
 
     /// <summary>Loads &lt;name&gt;.json and &lt;name&gt;.weights from a directory.</summary>
     public static TorchSequenceModel Load(string directory, string name)
     {
-        TorchCheckpoint checkpoint = TorchCheckpoint.Read(TorchCheckpoint.JsonPath(directory, name));
+        NetworkCheckpoint checkpoint = NetworkCheckpoint.Read(NetworkCheckpoint.JsonPath(directory, name));
         nn.Module<Tensor, Tensor> network = NetworkFactory.Create(checkpoint.Shape);
-        network.load(TorchCheckpoint.WeightsPath(directory, name));
+        network.load(NetworkCheckpoint.WeightsPath(directory, name));
         return new TorchSequenceModel(checkpoint, network);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Neural;
-using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Torch.Inference;
 using QuantumFlow.Models.Torch.Networks;
 using QuantumFlow.Tests.Support;
@@ -27,7 +27,7 @@ public sealed class CompiledInferenceTests
     [InlineData(NetworkKind.Transformer, 1, 32)]
     public void Answers_as_torch_does_for_every_architecture(NetworkKind kind, int layers, int hidden)
     {
-        TorchCheckpoint cp = new()
+        NetworkCheckpoint cp = new()
         {
             Name = "m",
             Version = "test/1",
@@ -117,8 +117,8 @@ public sealed class CompiledInferenceTests
     public void Books_on_two_threads_share_only_the_weights()
     {
         string dir = TestRepository.PathOf("models");
-        NeuralSequenceModel model = CompiledModels.Load(dir, "transformer");
-        ImmutableArray<string> names = [.. TorchCheckpoint.Read(TorchCheckpoint.JsonPath(dir, "transformer")).Features];
+        NeuralSequenceModel model = CheckpointDirectory.Load(dir, "transformer");
+        ImmutableArray<string> names = [.. NetworkCheckpoint.Read(NetworkCheckpoint.JsonPath(dir, "transformer")).Features];
         double[][][] rows = [.. Enumerable.Range(0, 2).Select(book =>
         {
             var rng = new Random(100 + book);
@@ -149,7 +149,7 @@ public sealed class CompiledInferenceTests
     public void Books_with_their_own_name_arrays_share_the_binding_and_the_row_cache()
     {
         string dir = TestRepository.PathOf("models");
-        NeuralSequenceModel model = CompiledModels.Load(dir, "lstm");
+        NeuralSequenceModel model = CheckpointDirectory.Load(dir, "lstm");
         using TorchSequenceModel torchModel = TorchSequenceModel.Load(dir, "lstm");
         string[] names = [.. torchModel.Checkpoint.Features];
         // Two books: equal names in two arrays (as two feature engines have), the same rows.

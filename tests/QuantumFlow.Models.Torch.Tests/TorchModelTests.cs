@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Prediction;
-using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Torch.Networks;
 using QuantumFlow.Models.Torch.Training;
 using static TorchSharp.torch;
@@ -9,7 +9,7 @@ namespace QuantumFlow.Models.Torch.Tests;
 
 public sealed class TorchModelTests
 {
-    private static TorchCheckpoint Checkpoint(NetworkKind kind, int window, string name = "m") => new()
+    private static NetworkCheckpoint Checkpoint(NetworkKind kind, int window, string name = "m") => new()
     {
         Name = name,
         Version = "test/1",
@@ -28,7 +28,7 @@ public sealed class TorchModelTests
     [InlineData(NetworkKind.Transformer)]
     public void Gives_three_probabilities_per_window_and_the_same_after_a_save_and_load(NetworkKind kind)
     {
-        TorchCheckpoint cp = Checkpoint(kind, window: 10);
+        NetworkCheckpoint cp = Checkpoint(kind, window: 10);
         using var model = new TorchSequenceModel(cp, NetworkFactory.Create(cp.Shape));
         using (Tensor logits = model.Network.call(zeros(5, 10, 4))) Assert.Equal([5L, 3L], logits.shape);
 
@@ -74,7 +74,7 @@ public sealed class TorchModelTests
     public void Training_on_a_small_synthetic_task_reaches_high_accuracy(NetworkKind kind)
     {
         SequenceData train = SyntheticTask.Make(1_200, 12, seed: 1), validation = SyntheticTask.Make(400, 12, seed: 2);
-        TorchCheckpoint cp = Checkpoint(kind, window: 12);
+        NetworkCheckpoint cp = Checkpoint(kind, window: 12);
         using nn.Module<Tensor, Tensor> network = NetworkFactory.Create(cp.Shape);
         (double _, double untrained) = SequenceTrainer.Evaluate(network, validation);
         IReadOnlyList<EpochReport> epochs = SequenceTrainer.Train(network, train, validation,
@@ -88,7 +88,7 @@ public sealed class TorchModelTests
     public void Temperature_scaling_lowers_the_validation_log_loss_of_an_over_confident_network_and_keeps_its_ranking()
     {
         SequenceData train = SyntheticTask.Make(300, 12, seed: 3), validation = SyntheticTask.Make(600, 12, seed: 4);
-        TorchCheckpoint cp = Checkpoint(NetworkKind.Lstm, window: 12);
+        NetworkCheckpoint cp = Checkpoint(NetworkKind.Lstm, window: 12);
         using nn.Module<Tensor, Tensor> network = NetworkFactory.Create(cp.Shape);
         SequenceTrainer.Train(network, train, validation, new TrainOptions { Epochs = 8, BatchSize = 16, LearningRate = 3e-3, Patience = 8 });
         float[] before = TemperatureScaling.Logits(network, validation);

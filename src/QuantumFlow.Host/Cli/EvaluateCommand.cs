@@ -7,8 +7,8 @@ using QuantumFlow.Host.Training;
 using QuantumFlow.Models.Backtest;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Prediction.Scaling;
-using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Venues;
 using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Evaluation;
@@ -61,7 +61,7 @@ public static class EvaluateCommand
                 List<MarketExamples> fit = EvaluationRun.Collect(s.BaselineData, replay, ReplaySources.ModelBatch, settings.BaselineFeatures, out _, cancellationToken);
                 settings = settings with { TrainedBaselines = FittedBaselines.Fit(fit, settings.BaselineFeatures, string.Join(", ", s.BaselineData.Select(Path.GetFileName))) };
             }
-            Scaler inputs = TorchCheckpoint.Read(Directory.EnumerateFiles(s.Models, "*.weights").Order(StringComparer.Ordinal)
+            Scaler inputs = NetworkCheckpoint.Read(Directory.EnumerateFiles(s.Models, "*.weights").Order(StringComparer.Ordinal)
                 .Select(w => Path.ChangeExtension(w, ".json")).First(File.Exists)).Scaler();
             List<MarketExamples> markets = EvaluationRun.Collect(s.Data, replay, ReplaySources.ModelBatch, settings.BaselineFeatures, out string[] members, cancellationToken, inputs);
             foreach (MarketExamples m in markets.Where(m => m.Examples.Count == 0))

@@ -1,10 +1,7 @@
 using QuantumFlow.Actors.Hosting;
-using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Logistic;
-using QuantumFlow.Models.Torch;
 using QuantumFlow.Models.Prediction.Neural;
-using QuantumFlow.Models.Torch.Checkpoints;
-using QuantumFlow.Models.Torch.Inference;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 
 namespace QuantumFlow.Host.Training;
 
@@ -21,19 +18,12 @@ public static class PredictionModels
         return null;
     }
 
-    /// <summary>The checkpoints of a directory, ready to predict (another set of instances: a model serves one caller at a time).</summary>
-    public static List<NeuralSequenceModel> Load(string directory) => Export(TorchSequenceModel.LoadAll(directory));
-
     /// <summary>
-    /// Torch reads the weights; the exported networks predict: the same answers to 1e-5, and a window's answer never
-    /// depends on the batch it came in (which torch's kernels do not promise), so a replay predicts the same bits.
+    /// The checkpoints of a directory, ready to predict (another set of instances: a model serves one caller at a time).
+    /// The files are read without torch into the exported networks, which answer as torch does to 1e-5 and never
+    /// depend on the batch a window came in (which torch's kernels do not promise), so a replay predicts the same bits.
     /// </summary>
-    private static List<NeuralSequenceModel> Export(List<TorchSequenceModel> trained)
-    {
-        List<NeuralSequenceModel> models = [.. trained.Select(CompiledModels.From)];
-        foreach (TorchSequenceModel m in trained) m.Dispose();
-        return models;
-    }
+    public static List<NeuralSequenceModel> Load(string directory) => CheckpointDirectory.LoadAll(directory);
 
     /// <summary>Turns every book's predictions on, with the checkpoints found (online learners only when there are none).</summary>
     public static NodeOptions Attach(NodeOptions options, string? directory, TextWriter output)
@@ -44,15 +34,15 @@ public static class PredictionModels
             output.WriteLine("predictions: online learners only (no trained checkpoints found)");
             return options;
         }
-        TorchRuntime.Initialize();
-        List<TorchSequenceModel> trained = TorchSequenceModel.LoadAll(dir);
-        TorchCheckpoint first = trained[0].Checkpoint;
-        if (trained.Any(m => m.Checkpoint.Label != first.Label))
-            throw new FormatException($"the checkpoints in {dir} were trained for different labels ({string.Join("; ", trained.Select(m => $"{m.Name}: {m.Checkpoint.Label.Describe()}").Distinct())}); keep one label per directory");
+        IReadOnlyList<NetworkCheckpoint> checkpoints = CheckpointDirectory.ReadAll(dir);
+        if (checkpoints.Count == 0) throw new InvalidDataException($"{dir}: *.weights without the *.json beside them that describes each network");
+        NetworkCheckpoint first = checkpoints[0];
+        if (checkpoints.Any(c => c.Label != first.Label))
+            throw new FormatException($"the checkpoints in {dir} were trained for different labels ({string.Join("; ", checkpoints.Select(c => $"{c.Name}: {c.Label.Describe()}").Distinct())}); keep one label per directory");
         LogisticMember? logistic = LogisticMember.Load(dir);
         if (logistic is not null && logistic.Label != first.Label)
             throw new FormatException($"{Path.Combine(dir, LogisticMember.FileName)} was fit for {logistic.Label.Describe()}, the networks for {first.Label.Describe()}; keep one label per directory");
-        List<NeuralSequenceModel> models = Export(trained);
+        List<NeuralSequenceModel> models = [.. checkpoints.Select(c => CheckpointDirectory.Load(c, NetworkCheckpoint.WeightsPath(dir, c.Name)))];
         output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))}{(logistic is null ? "" : $", {logistic.Version}")} + online learners; label {first.Label.Describe()}");
         return options with
         {

@@ -1,21 +1,14 @@
 using QuantumFlow.Models.Prediction.Neural;
-using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 
 namespace QuantumFlow.Models.Torch.Inference;
 
-/// <summary>Shipped or trained checkpoints loaded for inference: torch reads the weights, the exported network runs them.</summary>
+/// <summary>
+/// A network torch has in memory (just trained, or loaded by torch) as the exported network the node would read from
+/// its saved files (<see cref="CheckpointDirectory"/>): the same mapping, the same values.
+/// </summary>
 public static class CompiledModels
 {
-    public static NeuralSequenceModel Load(string directory, string name)
-    {
-        using TorchSequenceModel trained = TorchSequenceModel.Load(directory, name);
-        return From(trained);
-    }
-
-    public static NeuralSequenceModel From(TorchSequenceModel trained)
-    {
-        TorchCheckpoint c = trained.Checkpoint;
-        return new NeuralSequenceModel(c.Name, c.Version, c.WindowLength, c.Scaler(), NetworkExport.ToClassifier(trained.Network, c.Shape));
-    }
-
+    public static NeuralSequenceModel From(TorchSequenceModel trained) =>
+        CheckpointDirectory.Create(trained.Checkpoint, NetworkExport.Parameters(trained.Network, $"the torch module of {trained.Name}"));
 }

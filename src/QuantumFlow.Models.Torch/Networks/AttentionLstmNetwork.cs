@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using static TorchSharp.torch;
 
 namespace QuantumFlow.Models.Torch.Networks;

@@ -1,3 +1,4 @@
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using static TorchSharp.torch;
 
 namespace QuantumFlow.Models.Torch.Networks;

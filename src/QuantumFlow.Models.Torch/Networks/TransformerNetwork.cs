@@ -1,5 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using QuantumFlow.Models.Prediction.Neural;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using static TorchSharp.torch;
 
 namespace QuantumFlow.Models.Torch.Networks;
@@ -10,7 +12,6 @@ namespace QuantumFlow.Models.Torch.Networks;
 /// </summary>
 public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
 {
-    internal const int MaxLength = 1024;
     private readonly Linear _embed;
     private readonly TransformerEncoder _encoder;
     private readonly LayerNorm _norm;
@@ -24,7 +25,7 @@ public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
         _encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(d, shape.Heads, shape.FeedForward, shape.Dropout), shape.Layers);
         _norm = nn.LayerNorm(d);
         _head = nn.Sequential(nn.Dropout(shape.Dropout), nn.Linear(d, Math.Max(8, d / 2)), nn.ReLU(), nn.Linear(Math.Max(8, d / 2), 3));
-        _positions = Sinusoid(MaxLength, d);
+        _positions = Sinusoid(SinusoidalPositions.MaxLength, d);
         register_buffer("positions", _positions, persistent: false);
         RegisterComponents();
     }
@@ -40,21 +41,5 @@ public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
         return _head.call(_norm.call(pooled)).MoveToOuterDisposeScope();
     }
 
-    internal static Tensor Sinusoid(int length, int d) => tensor(SinusoidValues(length, d), [length, d]);
-
-    /// <summary>Row-major (length x d) sinusoidal positions, shared with the exported inference network.</summary>
-    internal static float[] SinusoidValues(int length, int d)
-    {
-        var pe = new float[length * d];
-        for (int pos = 0; pos < length; pos++)
-        {
-            for (int i = 0; i < d; i += 2)
-            {
-                double angle = pos / Math.Pow(10_000, (double)i / d);
-                pe[pos * d + i] = (float)Math.Sin(angle);
-                if (i + 1 < d) pe[pos * d + i + 1] = (float)Math.Cos(angle);
-            }
-        }
-        return pe;
-    }
+    private static Tensor Sinusoid(int length, int d) => tensor(SinusoidalPositions.Values(length, d), [length, d]);
 }

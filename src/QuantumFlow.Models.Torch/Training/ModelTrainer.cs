@@ -5,9 +5,9 @@ using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction;
 using QuantumFlow.Models.Prediction.Baselines;
 using QuantumFlow.Models.Prediction.Logistic;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Prediction.Training;
-using QuantumFlow.Models.Torch.Checkpoints;
 using QuantumFlow.Models.Torch.Networks;
 using static TorchSharp.torch;
 
@@ -22,7 +22,7 @@ namespace QuantumFlow.Models.Torch.Training;
 public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
 {
     /// <exception cref="OperationCanceledException">cancelled (SIGINT/SIGTERM): checkpoints already saved stay, the model in progress is not saved.</exception>
-    public IReadOnlyList<TorchCheckpoint> Run(IReadOnlyList<SessionRows> sessions, Action<string, int, int>? progress = null, CancellationToken cancellationToken = default)
+    public IReadOnlyList<NetworkCheckpoint> Run(IReadOnlyList<SessionRows> sessions, Action<string, int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         TorchRuntime.Initialize(settings.Threads, settings.Seed);
@@ -43,7 +43,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
 
 
         var rng = new Random(settings.Seed);
-        var saved = new List<TorchCheckpoint>();
+        var saved = new List<NetworkCheckpoint>();
         foreach (NetworkKind kind in settings.Kinds)
         {
             (double Loss, NetworkShape Shape, TrainOptions Options, nn.Module<Tensor, Tensor> Net, double Acc)? best = null;
@@ -82,7 +82,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
             TemperatureScaling.Fold(b.Net, temperature);
             (double calibrated, _) = SequenceTrainer.Evaluate(b.Net, validationData);
             log(string.Create(CultureInfo.InvariantCulture, $"{Name(kind)}: temperature {temperature:F3}, validation log-loss {b.Loss:F4} -> {calibrated:F4}"));
-            var checkpoint = new TorchCheckpoint
+            var checkpoint = new NetworkCheckpoint
             {
                 Name = Name(kind),
                 Version = string.Create(CultureInfo.InvariantCulture, $"{Name(kind)}/{DateTime.UtcNow:yyyyMMddHHmm} h{settings.Labels.Horizon}{(settings.Labels.Unit == HorizonUnit.Milliseconds ? "ms" : "")} {settings.Labels.Mode.ToString().ToLowerInvariant()} {settings.Labels.ThresholdBps}bps L{settings.Window}"),

@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Torch.Networks;
 
 namespace QuantumFlow.Models.Torch.Training;

@@ -1,7 +1,7 @@
 using QuantumFlow.Models.Recording;
 using QuantumFlow.Models.Venues;
 
-namespace QuantumFlow.Host.Cli;
+namespace QuantumFlow.Cli;
 
 /// <summary>
 /// How every verb reports what it cannot do: one line on stderr, exit <see cref="Usage"/>. Exceptions from the core

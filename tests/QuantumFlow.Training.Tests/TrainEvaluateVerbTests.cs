@@ -1,10 +1,15 @@
+using System.CommandLine;
 using System.Text.Json;
-using QuantumFlow.Models.Torch.Checkpoints;
+using QuantumFlow.Host.Cli;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Tests.Support;
 
-namespace QuantumFlow.Host.Tests.Training;
+namespace QuantumFlow.Training.Tests;
 
-/// <summary>The train and evaluate verbs end to end on one real session, kept tiny (one model, one trial, two epochs).</summary>
+/// <summary>
+/// quantumflow-train and the node's evaluate verb end to end on one real session, kept tiny (one model, one trial, two
+/// epochs): what the training tool writes, the node reads without torch.
+/// </summary>
 public sealed class TrainEvaluateVerbTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("qf-train-").FullName;
@@ -18,11 +23,11 @@ public sealed class TrainEvaluateVerbTests : IDisposable
     {
         string[] data = [Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/ethusdt_20240719.gz")];
         string models = Path.Combine(_dir, "models");
-        int trained = Program.Root().Parse(["train", "--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "2", "--horizon", "30", "--horizon-unit", "events", "--threshold-mode", "fixed", "--threshold-bps", "1", "--window", "8"]).Invoke();
+        int trained = TrainingTool.Root().Parse(["--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "2", "--horizon", "30", "--horizon-unit", "events", "--threshold-mode", "fixed", "--threshold-bps", "1", "--window", "8"]).Invoke();
         Assert.Equal(0, trained);
 
-        TorchCheckpoint checkpoint = TorchCheckpoint.Read(TorchCheckpoint.JsonPath(models, "lstm"));
-        Assert.True(File.Exists(TorchCheckpoint.WeightsPath(models, "lstm")));
+        NetworkCheckpoint checkpoint = NetworkCheckpoint.Read(NetworkCheckpoint.JsonPath(models, "lstm"));
+        Assert.True(File.Exists(NetworkCheckpoint.WeightsPath(models, "lstm")));
         Models.Prediction.Logistic.LogisticMember logistic = Models.Prediction.Logistic.LogisticMember.Load(models)!; // fit beside the networks
         Assert.Equal(checkpoint.Label, logistic.Label);
         Assert.Equal(3 * (logistic.Scaler.Count + 1), logistic.Weights.Length);
@@ -36,7 +41,7 @@ public sealed class TrainEvaluateVerbTests : IDisposable
 
         string report = Path.Combine(_dir, "report.json");
         string charts = Path.Combine(_dir, "charts");
-        Assert.Equal(0, Program.Root().Parse(["evaluate", "--models", models, "--data", .. data, "--out", report, "--png", charts]).Invoke());
+        Assert.Equal(0, new RootCommand { EvaluateCommand.Create() }.Parse(["evaluate", "--models", models, "--data", .. data, "--out", report, "--png", charts]).Invoke());
         Assert.All(new[] { "scores.png", "reliability.png" }, f => Assert.True(new FileInfo(Path.Combine(charts, f)).Length > 1_000, f));
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(report));
         // The label scored is the checkpoint's; the two days of one capture are one session and market.
@@ -61,10 +66,10 @@ public sealed class TrainEvaluateVerbTests : IDisposable
     public async Task A_train_stopped_by_a_signal_exits_130_and_leaves_no_half_trained_checkpoint()
     {
         string models = Path.Combine(_dir, "stopped");
-        System.CommandLine.ParseResult parse = Program.Root().Parse(["train", "--data", Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "1"]);
+        ParseResult parse = TrainingTool.Root().Parse(["--data", Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "1"]);
         // SIGINT and SIGTERM reach a verb as its cancellation token.
         int code = await parse.InvokeAsync(cancellationToken: new CancellationToken(canceled: true));
         Assert.Equal(130, code);
-        Assert.False(File.Exists(TorchCheckpoint.JsonPath(models, "lstm")));
+        Assert.False(File.Exists(NetworkCheckpoint.JsonPath(models, "lstm")));
     }
 }

@@ -1,4 +1,4 @@
-namespace QuantumFlow.Models.Torch.Networks;
+namespace QuantumFlow.Models.Prediction.Neural.Checkpoints;
 
 /// <summary>
 /// Hyperparameters of one network. Defaults are CPU-sized (the seed's 256-wide, 4-layer models cost 10-50x more per

@@ -1,17 +1,18 @@
 using System.CommandLine;
+using QuantumFlow.Cli;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
 using QuantumFlow.Models.Prediction.Training;
-using QuantumFlow.Models.Torch.Networks;
 using QuantumFlow.Models.Torch.Training;
 using QuantumFlow.Models.Venues;
 using Spectre.Console;
 
-namespace QuantumFlow.Host.Cli;
+namespace QuantumFlow.Training;
 
-/// <summary><c>quantumflow train</c>: recordings to trained, checkpointed Torch models (the test part is held out for evaluate).</summary>
+/// <summary><c>quantumflow-train</c>: recordings to trained, checkpointed Torch models (the test part is held out for evaluate).</summary>
 public static class TrainCommand
 {
-    public static Command Create()
+    public static RootCommand Create()
     {
         var data = new Option<string[]>("--data") { Description = "Recordings; files of one session in order are read as one stream.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Checkpoint directory.", DefaultValueFactory = _ => "models" };
@@ -28,7 +29,7 @@ public static class TrainCommand
         var trials = new Option<int>("--trials") { Description = "Random hyperparameter trials per model.", DefaultValueFactory = _ => 3 };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs per trial (early stopping usually ends sooner).", DefaultValueFactory = _ => 15 };
         var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 1 };
-        var command = new Command("train", "Train the Torch models and the logistic member on recordings: chronological split per session with a purge gap, scaler on train only, early stopping on validation log-loss, LR schedule, small random search, temperature scaling on validation.");
+        var command = new RootCommand("Train the Torch models and the logistic member on recordings: chronological split per session with a purge gap, scaler on train only, early stopping on validation log-loss, LR schedule, small random search, temperature scaling on validation.");
         foreach (Option o in new Option[] { data, output, horizon, unit, threshold, mode, multiplier, window, models, trials, epochs, threads }) command.Options.Add(o);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
