@@ -23,14 +23,17 @@ public static class ShardedAsk
     {
         TimeSpan each = attempt ?? Attempt;
         DateTime until = DateTime.UtcNow + deadline;
+        if (deadline <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(deadline), deadline, "a deadline must be positive");
         for (int tries = 1; ; tries++)
         {
             TimeSpan left = until - DateTime.UtcNow;
             try
             {
-                return await region.Ask<T>(question, left < each ? (left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1)) : each, cancel);
+                return await region.Ask<T>(question, left < each ? left : each, cancel);
             }
-            catch (AskTimeoutException) when (DateTime.UtcNow < until)
+            // Not for the last few milliseconds: the scheduler's timeouts fire up to a tick early, and a sliver of an
+            // attempt is no attempt.
+            catch (AskTimeoutException) when (until - DateTime.UtcNow > TimeSpan.FromMilliseconds(50))
             {
                 // Its shard is being placed again: ask anew, the region has buffered or re-routed by now.
             }
