@@ -10,6 +10,9 @@
 #   scripts/cluster.sh kill NODE      kill -9 one node (seed, worker-1, worker-2): a crash, no handover
 #   scripts/cluster.sh restart NODE   stop NODE if it runs, start it again with the command it was first started with,
 #                                     and wait until it is an up member of the running cluster
+#   scripts/cluster.sh failover       kill -9 the busiest node (the one running the most feeds) and print how long until
+#                                     its feeds journal again on a survivor and one of its books answers `book show`,
+#                                     then check the journal (contiguous sequence numbers, no batch twice); needs jq
 #   scripts/cluster.sh stop           stop the nodes and PostgreSQL, delete the folder
 # Settings: QF_CLUSTER_DIR (default /tmp/qf-cluster), QF_CLUSTER_PORT (first cluster port, default 4053),
 # QF_CLUSTER_MANAGEMENT_PORT (first management port, default 8558), QF_CLUSTER_INSPECT_PORT (first inspection port,
@@ -98,6 +101,108 @@ stop_nodes() {
   for name in "${nodes[@]}"; do stop_node "$name"; done
 }
 
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# psql on the cluster's journal (PostgreSQL from scripts/pg.sh: loopback, trust authentication).
+journal_sql() {
+  local port
+  port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' "$dir/journal")
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -At -c "$1"
+}
+
+# kill -9 the node running the most feeds; measure, from the kill, until each of its feeds has events acknowledged
+# (journaled) on a survivor, and until `book show` of one of its books answers through a survivor; check the journal.
+# Both are asked through pbm sessions opened before the kill (one command per line on their input), so the times do not
+# include starting a pbm process: feed status is polled every 0.2 s, and book show is sent once, right after the kill
+# (it waits for the book's shard to move rather than failing).
+failover() {
+  local name i victim="" victim_address="" most=-1 count survivor="" json="" feeds book t0 show_at="" show_rc="" all_at="" pending moved port
+  command -v jq >/dev/null || { echo "failover needs jq (apt-get install jq)" >&2; exit 1; }
+  for i in "${!nodes[@]}"; do
+    name=${nodes[$i]}
+    running "$name" || continue
+    json=$(pbm "127.0.0.1:$(inspect_port_of "$name")" feed status --json 2>/dev/null) || continue
+    break
+  done
+  [ -n "$json" ] || { echo "no node answers feed status: scripts/cluster.sh start first" >&2; exit 1; }
+  for i in "${!nodes[@]}"; do
+    running "${nodes[$i]}" || continue
+    count=$(jq --arg a "akka.tcp://quantumflow@127.0.0.1:$((base + i))" '[.tables.feeds[] | select(.node == $a)] | length' <<<"$json")
+    if [ "$count" -gt "$most" ]; then most=$count; victim=${nodes[$i]}; victim_address="akka.tcp://quantumflow@127.0.0.1:$((base + i))"; fi
+  done
+  [ "$most" -gt 0 ] || { echo "no running node runs a feed right now (feed status below)" >&2; jq . <<<"$json" >&2; exit 1; }
+  feeds=$(jq -r --arg a "$victim_address" '.tables.feeds[] | select(.node == $a) | .feed' <<<"$json")
+  for i in "${!nodes[@]}"; do
+    if [ "${nodes[$i]}" != "$victim" ] && running "${nodes[$i]}"; then survivor=${nodes[$i]}; break; fi
+  done
+  [ -n "$survivor" ] || { echo "no other node runs: nothing would take $victim's feeds" >&2; exit 1; }
+  port=$(inspect_port_of "$survivor")
+  book=$(pbm "127.0.0.1:$port" book list --json | jq -r --arg a "$victim_address" '[.tables.books[] | select(.node == $a) | .entity][0] // empty')
+  echo "busiest node: $victim ($victim_address), running $most feed(s): $(echo $feeds)"
+  echo "asking through $survivor; book of $victim to ask for: ${book:-none (it hosts no book)}"
+
+  # The two sessions: feed status through a coprocess, book show through a pipe whose answer lands in a file.
+  rm -f "$dir/failover-show.in" "$dir/failover-show.out"
+  mkfifo "$dir/failover-show.in"
+  pbm "127.0.0.1:$port" --json --timeout 60 <"$dir/failover-show.in" >"$dir/failover-show.out" 2>&1 &
+  exec 7>"$dir/failover-show.in"
+  coproc WATCH { pbm "127.0.0.1:$port" --json 2>/dev/null; }
+  watch() {
+    local line out=""
+    echo "feed status" >&"${WATCH[1]}"
+    while IFS= read -r line <&"${WATCH[0]}"; do out+="$line"$'\n'; [ "$line" = "}" ] && break; done
+    printf '%s' "$out"
+  }
+  # Both sessions connected and answering before the kill.
+  watch >/dev/null
+  echo "cluster status" >&7
+  for _ in $(seq 1 300); do [ "$(grep -cx '}' "$dir/failover-show.out")" -ge 1 ] && break; sleep 0.1; done
+
+  kill -9 "$(cat "$dir/pids/$victim.pid")"
+  t0=$(now)
+  echo "killed $victim (kill -9) at $(date -u +%T.%3N)"
+  [ -n "$book" ] && echo "book show -s $book -n 1" >&7
+  pending=$feeds
+  while [ -n "$pending" ] || { [ -n "$book" ] && [ -z "$show_at" ]; }; do
+    if awk -v a="$t0" -v b="$(now)" 'BEGIN { exit !(b - a > 120) }'; then echo "not within 120 s: $(echo $pending) ${book:+book show}" >&2; break; fi
+    if [ -n "$book" ] && [ -z "$show_at" ] && [ "$(grep -cx '}' "$dir/failover-show.out")" -ge 2 ]; then
+      show_at=$(since "$t0"); show_rc=$(jq -s '.[1].exit' "$dir/failover-show.out" 2>/dev/null || echo "?")
+      if [ "$show_rc" = 0 ]; then echo "  $show_at s  book show -s $book answered (through $survivor)"
+      else echo "  $show_at s  book show -s $book failed: $(jq -r -s '.[1].error' "$dir/failover-show.out" 2>/dev/null || cat "$dir/failover-show.out")"; fi
+    fi
+    if [ -n "$pending" ]; then
+      json=$(watch)
+      moved=""
+      for name in $pending; do
+        if jq -e --arg f "$name" --arg a "$victim_address" '.tables.feeds[] | select(.feed == $f and .node != null and .node != $a and .acked > 0)' <<<"$json" >/dev/null 2>&1; then
+          all_at=$(since "$t0")
+          echo "  $all_at s  $name journaling again on $(jq -r --arg f "$name" '.tables.feeds[] | select(.feed == $f) | .node' <<<"$json")"
+          moved+=" $name"
+        fi
+      done
+      for name in $moved; do pending=$(echo "$pending" | grep -vx "$name" || true); done
+    fi
+    sleep 0.2
+  done
+  [ -z "$pending" ] || all_at="over 120"
+  exec 7>&-
+  eval "exec ${WATCH[1]}>&-"
+  wait 2>/dev/null || true
+  echo "journal check (PostgreSQL, every book's journal):"
+  local books rows holes twice
+  books=$(journal_sql "SELECT count(DISTINCT persistence_id) FROM journal WHERE persistence_id LIKE 'book|%'")
+  rows=$(journal_sql "SELECT count(*) FROM journal WHERE persistence_id LIKE 'book|%'")
+  holes=$(journal_sql "SELECT persistence_id || ': ' || count(*) || ' rows, sequence numbers ' || min(sequence_number) || '..' || max(sequence_number) FROM journal WHERE persistence_id LIKE 'book|%' GROUP BY persistence_id HAVING min(sequence_number) <> 1 OR max(sequence_number) <> count(*)")
+  # A batch journaled twice would be two rows with the same bytes: each batch carries its feed run and number.
+  twice=$(journal_sql "SELECT persistence_id || ': ' || (count(*) - count(DISTINCT message)) || ' batch(es) twice' FROM journal WHERE persistence_id LIKE 'book|%' GROUP BY persistence_id HAVING count(*) <> count(DISTINCT message)")
+  echo "  $books books, $rows batches; sequence numbers contiguous from 1: $([ -z "$holes" ] && echo yes || echo "NO: $holes")"
+  echo "  no batch journaled twice: $([ -z "$twice" ] && echo yes || echo "NO: $twice")"
+  echo "summary: kill -9 of $victim -> its feeds journaling again on a survivor: ${all_at} s; -> book show answering: ${show_at:-not asked} s"
+  echo "restart it: scripts/cluster.sh restart $victim"
+  [ -z "$holes" ] && [ -z "$twice" ] && [ -z "$pending" ] && [ "${show_rc:-0}" = 0 ]
+}
+
 case "${1:-}" in
   start)
     for name in "${nodes[@]}"; do
@@ -112,12 +217,18 @@ case "${1:-}" in
     echo "postgres:$("$root/scripts/pg.sh" start)" >"$dir/journal"
     head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/token"
     dotnet "$bin" db init --journal "$(cat "$dir/journal")" >"$dir/logs/db-init.log" 2>&1
-    # Feeds: the shipped recording replayed in real time on the seed; the simulator on each worker, with its own symbols.
-    start_node seed 0 --feed replay --speed 1
-    start_node worker-1 1 --feed sim --rate 200 --symbols SIM-A SIM-B SIM-C SIM-D SIM-E SIM-F SIM-G SIM-H SIM-I SIM-J SIM-K SIM-L
-    # The same feed as worker-1: a standby for it. The feed runs on the older of the two (a cluster singleton), and
-    # `kill worker-1` moves it here (docs/DEPLOYMENT.md, "Feeds, freshness and failover").
-    start_node worker-2 2 --feed sim --rate 200 --symbols SIM-A SIM-B SIM-C SIM-D SIM-E SIM-F SIM-G SIM-H SIM-I SIM-J SIM-K SIM-L
+    # Feeds, by configuration: the shipped recording replayed in real time and a simulated venue of twelve symbols,
+    # each its own cluster singleton. Every node is given both, so both run on the oldest node and move to a survivor
+    # when it dies (docs/DEPLOYMENT.md, "Feeds, freshness and failover").
+    cat >"$dir/feeds.conf" <<'CONF'
+quantumflow.feeds = [
+  { feed = replay, speed = 1 }
+  { feed = sim, rate = 200, symbols = [SIM-A, SIM-B, SIM-C, SIM-D, SIM-E, SIM-F, SIM-G, SIM-H, SIM-I, SIM-J, SIM-K, SIM-L] }
+]
+CONF
+    start_node seed 0 --hocon "$dir/feeds.conf"
+    start_node worker-1 1 --hocon "$dir/feeds.conf"
+    start_node worker-2 2 --hocon "$dir/feeds.conf"
     for name in "${nodes[@]}"; do await_log "$name" 120 "^inspection:"; done
     up=0
     for _ in $(seq 1 60); do
@@ -139,7 +250,8 @@ try:
   dotnet $bin pbm 127.0.0.1:$inspect cluster-sharding region-stats -r book
   dotnet $bin pbm 127.0.0.1:$((inspect + 1)) feed status
   QF_INSPECT_TOKEN=\$(cat $dir/token) dotnet $bin pbm 127.0.0.1:$inspect      (interactive prompt)
-  scripts/cluster.sh kill worker-1; scripts/cluster.sh restart worker-1
+  scripts/cluster.sh kill seed; scripts/cluster.sh restart seed
+  scripts/cluster.sh failover      (kills the node running the feeds and measures the failover)
 stop: scripts/cluster.sh stop
 MSG
     ;;
@@ -159,6 +271,9 @@ MSG
     echo "$2 restarted (pid $(cat "$dir/pids/$2.pid")) and is an up member:"
     pbm "127.0.0.1:$(inspect_port_of "$2")" cluster show
     ;;
+  failover)
+    failover
+    ;;
   status)
     for name in "${nodes[@]}"; do
       if running "$name"; then echo "$name: running (pid $(cat "$dir/pids/$name.pid"))"; else echo "$name: not running"; fi
@@ -174,5 +289,5 @@ MSG
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: $0 start|status|kill NODE|restart NODE|stop" >&2; exit 2 ;;
+    echo "usage: $0 start|status|kill NODE|restart NODE|failover|stop" >&2; exit 2 ;;
 esac

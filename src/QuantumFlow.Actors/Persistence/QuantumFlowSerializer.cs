@@ -2,6 +2,7 @@ using Akka.Actor;
 using System.Runtime.Serialization;
 using Akka.Serialization;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Features;
 using QuantumFlow.Actors.Outputs;
@@ -48,6 +49,8 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         NoPrediction => "X2",
         PredictionEvent => "P2",
         ReplayProgress => "U1",
+        GetFeedStatus => "W1",
+        FeedStatus => "Y1",
         _ => throw new ArgumentException($"{o.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -133,6 +136,8 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
                 foreach (string symbol in u.Symbols) w.Write(symbol);
                 w.Write(u.Finished);
                 break;
+            case GetFeedStatus: break;
+            case FeedStatus f: WriteFeedStatus(w, f); break;
             default:
                 throw new ArgumentException($"{obj.GetType()} is not serialized by {nameof(QuantumFlowSerializer)}");
         }
@@ -164,6 +169,8 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         "X2" => new NoPrediction(r.ReadString()) { Reason = ReadNullable(r) },
         "P2" => ReadPrediction(r),
         "U1" => new ReplayProgress(r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToArray(), r.ReadBoolean()),
+        "W1" => GetFeedStatus.Instance,
+        "Y1" => ReadFeedStatus(r),
         _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(QuantumFlowSerializer)}"),
     };
 
@@ -259,6 +266,33 @@ public sealed class QuantumFlowSerializer : SerializerWithStringManifest
         var levels = new LevelUpdate[r.ReadInt32()];
         for (int i = 0; i < levels.Length; i++) levels[i] = new LevelUpdate((Side)r.ReadByte(), new Price(r.ReadInt64()), new Quantity(r.ReadInt64()));
         return levels;
+    }
+
+    // `pbm feed status` asks every feed of the cluster, on whichever node it runs.
+    private static void WriteFeedStatus(BinaryWriter w, FeedStatus f)
+    {
+        w.Write((byte)f.Venue); w.Write((byte)f.State); w.Write(f.FeedRun); w.Write(f.Connects); w.Write(f.Reconnects);
+        w.Write(f.Messages); w.Write(f.BadMessages); w.Write(f.SnapshotsFetched); w.Write(f.Resends); WriteNullable(w, f.LastError);
+        w.Write(f.Books.Count);
+        foreach (BookBacklog b in f.Books)
+        {
+            w.Write(b.EntityId); w.Write(b.Backlog); w.Write(b.InFlight); w.Write(b.Dropped); w.Write(b.Events); w.Write(b.Acknowledged);
+        }
+        WriteNullable(w, f.Position);
+    }
+
+    private static FeedStatus ReadFeedStatus(BinaryReader r)
+    {
+        var venue = (Venue)r.ReadByte();
+        var state = (FeedState)r.ReadByte();
+        long feedRun = r.ReadInt64();
+        int connects = r.ReadInt32(), reconnects = r.ReadInt32();
+        long messages = r.ReadInt64(), bad = r.ReadInt64(), snapshots = r.ReadInt64(), resends = r.ReadInt64();
+        string? lastError = ReadNullable(r);
+        var books = Enumerable.Range(0, r.ReadInt32())
+            .Select(_ => new BookBacklog(r.ReadString(), r.ReadInt32(), r.ReadBoolean(), r.ReadInt64()) { Events = r.ReadInt64(), Acknowledged = r.ReadInt64() })
+            .ToList();
+        return new FeedStatus(venue, state, feedRun, connects, reconnects, messages, bad, snapshots, resends, lastError, books) { Position = ReadNullable(r) };
     }
 
     private static void WriteNullable(BinaryWriter w, string? s)

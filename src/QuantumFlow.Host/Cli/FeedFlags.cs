@@ -26,6 +26,28 @@ public sealed class FeedFlags
         foreach (Option o in new Option[] { Feed, Paths, Speed, NoLoop, Symbols, Venue, Rate, Seed }) command.Options.Add(o);
     }
 
+    /// <summary>
+    /// The node's feeds: those its configuration lists (<see cref="FeedConfig"/>, e.g. from --hocon), each its own
+    /// singleton; when it lists none, the one these flags describe.
+    /// </summary>
+    /// <exception cref="FormatException">a flag or a configured feed has a bad value, or a path is no recording.</exception>
+    public IReadOnlyList<FeedSpec> ReadAll(ParseResult parse, NodeOptions node)
+    {
+        IReadOnlyList<FeedSpec> configured = FeedConfig.Read(NodeConfig.Build(node));
+        if (configured.Count == 0) return [Read(parse)];
+        return configured.Select(spec =>
+        {
+            if (spec.Kind != FeedKind.Replay) return spec;
+            // As with --path: the shipped sample when none is given, and a file that is no recording refused before the node starts.
+            IReadOnlyList<string> paths = spec.Paths.Count > 0 ? spec.Paths : SampleRecording.Files;
+            foreach (string path in paths)
+            {
+                if (CliErrors.RecordingProblem(FeedConfig.Key + " paths", path) is { } problem) throw new FormatException(problem);
+            }
+            return spec with { Paths = paths };
+        }).ToList();
+    }
+
     /// <exception cref="FormatException">a flag has a bad value, or a --path is no recording.</exception>
     public FeedSpec Read(ParseResult parse)
     {

@@ -33,12 +33,13 @@ public static class RunCommand
         {
             TextWriter output = parse.InvocationConfiguration.Output, error = parse.InvocationConfiguration.Error;
             NodeOptions options;
-            FeedSpec spec;
+            IReadOnlyList<FeedSpec> specs;
             try
             {
-                // The feed first: a --path that is no recording is refused before any checkpoint is loaded.
-                spec = feed.Read(parse);
-                options = Training.PredictionModels.Attach(node.Read(parse), parse.GetValue(models), output);
+                // The feeds first: a path that is no recording is refused before any checkpoint is loaded.
+                NodeOptions flags = node.Read(parse);
+                specs = feed.ReadAll(parse, flags);
+                options = Training.PredictionModels.Attach(flags, parse.GetValue(models), output);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -61,7 +62,7 @@ public static class RunCommand
             }
             try
             {
-                return await RunAsync(options, spec, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), output, cancel, web);
+                return await RunAsync(options, specs, TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(interval))), output, cancel, web);
             }
             catch (IOException e) when (WebHost.IsAddressInUse(e))
             {
@@ -90,19 +91,24 @@ public static class RunCommand
     /// <summary>The web host's part of `run`: its options, the scorer's own models, and where the checkpoints came from.</summary>
     public sealed record WebStart(WebOptions Options, IReadOnlyList<QuantumFlow.Models.Prediction.IProbabilisticModel> ScorerModels, string? Checkpoints);
 
-    public static async Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? webStart = null)
+    public static Task<int> RunAsync(NodeOptions options, FeedSpec spec, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? webStart = null) =>
+        RunAsync(options, [spec], statusEvery, output, cancel, webStart);
+
+    /// <param name="specs">the node's feeds: each a cluster singleton, running here or on another node given the same feed.</param>
+    public static async Task<int> RunAsync(NodeOptions options, IReadOnlyList<FeedSpec> specs, TimeSpan statusEvery, TextWriter output, CancellationToken cancel, WebStart? webStart = null)
     {
         // Starting the actor system, recovering the journal and binding the web host take seconds with nothing else
         // printed; a user of `dotnet run` should know the process is alive and what it is about to do.
-        output.WriteLine($"quantumflow: starting node (journal {options.Journal}, feed {Describe(spec)}{(webStart is null ? ", no web host" : "")})");
-        options = FeedPlacement.WithFeedRole(options, spec);
+        string described = string.Join("; ", specs.Select(Describe));
+        output.WriteLine($"quantumflow: starting node (journal {options.Journal}, feed {described}{(webStart is null ? ", no web host" : "")})");
+        options = specs.Aggregate(options, FeedPlacement.WithFeedRole);
         using IHost host = webStart is null
             ? await QuantumFlowNode.StartAsync(options, cancel: cancel)
             : await WebHost.StartAsync(options, webStart.Options, webStart.ScorerModels, webStart.Checkpoints, cancel);
         ActorSystem system = host.ActorSystem();
         system.ActorOf(Props.Create(() => new RecoveryPrinter(output)), "recovery-printer");
-        IActorRef feed = FeedPlacement.Start(system, spec, host.BookRegion());
-        output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {Describe(spec)}; Ctrl+C stops");
+        List<IActorRef> feeds = specs.Select(spec => FeedPlacement.Start(system, spec, host.BookRegion())).ToList();
+        output.WriteLine($"quantumflow node {Akka.Cluster.Cluster.Get(system).SelfAddress} journal {options.Journal}, feed {described}; Ctrl+C stops");
         output.WriteLine(InspectionHost.Get(system) switch
         {
             { Endpoint: { } at } => $"inspection: quantumflow pbm {at} cluster show",
@@ -120,7 +126,7 @@ public static class RunCommand
         {
             await Task.WhenAny(Task.Delay(statusEvery, cancel), system.WhenTerminated);
             if (cancel.IsCancellationRequested || system.WhenTerminated.IsCompleted) break;
-            await PrintStatusAsync(feed, host.BookRegion(), output, options.Prediction.Enabled && options.CarriesBooks);
+            foreach (IActorRef feed in feeds) await PrintStatusAsync(feed, host.BookRegion(), output, options.Prediction.Enabled && options.CarriesBooks);
         }
         output.WriteLine(system.WhenTerminated.IsCompleted ? "the node left the cluster; stopping" : "stopping");
         await host.StopAsync(CancellationToken.None);

@@ -61,9 +61,9 @@ public static class CommandCatalog
             },
             new("book", "list", "Live book entities on every node"),
         ]),
-        new("feed", "Market data feeds of this node",
+        new("feed", "Market data feeds of the cluster",
         [
-            new("feed", "status", "Each feed: connection state, messages, resends and each book's backlog"),
+            new("feed", "status", "Every feed of the cluster: the node running it, state, symbols, events and acks, a replay's position, each book's backlog"),
         ]),
         new("model", "Prediction models",
         [

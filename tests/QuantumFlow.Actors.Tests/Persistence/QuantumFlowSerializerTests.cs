@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using QuantumFlow.Actors.Books;
+using QuantumFlow.Actors.Feeds.Common;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Outputs;
 using QuantumFlow.Actors.Persistence;
@@ -16,6 +17,20 @@ public sealed class QuantumFlowSerializerTests : TestKit
     public QuantumFlowSerializerTests() : base("akka.loglevel = WARNING") => _serializer = new QuantumFlowSerializer((ExtendedActorSystem)Sys);
 
     private T RoundTrip<T>(T value) where T : notnull => (T)_serializer.FromBinary(_serializer.ToBinary(value), _serializer.Manifest(value));
+
+    [Fact]
+    public void A_feed_status_crosses_nodes_whole_with_its_deliveries_and_position()
+    {
+        // `pbm feed status` asks feeds on other nodes.
+        var status = new FeedStatus(Venue.BinanceUsdm, FeedState.Streaming, 77, 2, 1, 1_000, 3, 4, 5, "lost",
+            [new BookBacklog("binance-usdm:BTCUSDT", 10, true, 1) { Events = 900, Acknowledged = 850 }, new BookBacklog("binance-usdm:ETHUSDT", 0, false, 0)])
+        { Position = "pass 2: 10 payloads read, 8 journaled" };
+        FeedStatus back = RoundTrip(status);
+        Assert.Equal(status with { Books = [] }, back with { Books = [] });
+        Assert.Equal(status.Books, back.Books);
+        Assert.Null(RoundTrip(status with { Position = null, LastError = null }).Position);
+        Assert.Same(GetFeedStatus.Instance, RoundTrip(GetFeedStatus.Instance));
+    }
 
     [Fact]
     public void Every_real_market_event_survives_the_journal_format_exactly()

@@ -94,6 +94,18 @@ public sealed class FeedOutbox
         }
     }
 
+    /// <summary>Appends every batch in flight, however recently sent (and restarts their clocks): the book that had it may be gone.</summary>
+    public void InFlight(long nowMs, List<Ingest> output)
+    {
+        foreach (IngestChannel c in _channels.Values)
+        {
+            if (c.Unacknowledged is not { } batch) continue;
+            _sentAtMs[c.EntityId] = nowMs;
+            Resends++;
+            output.Add(batch);
+        }
+    }
+
     /// <summary>How many events each book has been given so far (see <see cref="Acknowledges"/>).</summary>
     public IReadOnlyDictionary<string, long> Queued() => _channels.Values.ToDictionary(c => c.EntityId, c => c.Queued);
 
@@ -112,5 +124,5 @@ public sealed class FeedOutbox
     }
 
     public IReadOnlyList<BookBacklog> Backlogs() =>
-        _channels.Values.Select(c => new BookBacklog(c.EntityId, c.Backlog, c.HasInFlight, c.Dropped)).OrderBy(b => b.EntityId, StringComparer.Ordinal).ToList();
+        _channels.Values.Select(c => new BookBacklog(c.EntityId, c.Backlog, c.HasInFlight, c.Dropped) { Events = c.Queued, Acknowledged = c.Acknowledged }).OrderBy(b => b.EntityId, StringComparer.Ordinal).ToList();
 }

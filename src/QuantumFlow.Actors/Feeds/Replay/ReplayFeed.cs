@@ -41,6 +41,7 @@ public sealed class ReplayFeed : FeedActor
     private IReadOnlyList<string> _passSymbols = [];
     private long _resumeAt;
     private long _alreadyJournaled;
+    private long _journaledPayloads; // the position last saved: what a restart on any node resumes after
     private Stopwatch? _skipping;
     // Positions not yet journaled, oldest first: the payloads read when each was taken, and each book's events queued
     // by then. A position is journaled once the books have acknowledged those events, which trails the reading by the
@@ -166,6 +167,7 @@ public sealed class ReplayFeed : FeedActor
     {
         // For whoever watches the node (and tests): how far the replay is durably.
         Context.System.EventStream.Publish(saved);
+        _journaledPayloads = saved.Payloads;
         if (saved.Finished)
         {
             Finish();
@@ -311,6 +313,9 @@ public sealed class ReplayFeed : FeedActor
         FeedStatus s = Pipeline.Status(State);
         _finished?.Tell(new ReplayFinished(Pipeline.Venue, s.FeedRun, _payloads, s.BadMessages, _elapsed.Elapsed) { AlreadyJournaled = _alreadyJournaled });
     }
+
+    protected override FeedStatus Status() =>
+        base.Status() with { Position = $"pass {_pass}: {_passPayloads} payloads read, {_journaledPayloads} journaled" };
 
     private sealed record Pump
     {

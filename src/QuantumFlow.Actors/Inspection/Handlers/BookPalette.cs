@@ -28,7 +28,7 @@ public sealed class BookPalette(InspectionContext context) : IPaletteHandler
         if (!context.Registry.TryGet<BookRegion>(out IActorRef region))
             return CommandOutcome.Failed("this node has no book region (or proxy)");
         string entityId = await new BookDirectory(context).ResolveAsync(symbol);
-        BookView view = await region.Ask<BookView>(new GetBook(entityId, levels), context.AskTimeout);
+        BookView view = await ShardedAsk.AskAsync<BookView>(region, new GetBook(entityId, levels), $"the book {entityId}", ShardedAsk.InspectionDeadline);
         await output.TableAsync("book", SummaryColumns,
         [[
             view.EntityId, view.State, view.IsValid, view.LastUpdateId, Time(view.ExchangeTimeNs), Time(view.ReceiveTimeNs),

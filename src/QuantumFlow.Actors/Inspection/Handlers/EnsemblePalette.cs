@@ -24,7 +24,7 @@ public sealed class EnsemblePalette(InspectionContext context) : IPaletteHandler
         object answer;
         try
         {
-            answer = await region.Ask<object>(new GetPrediction(entityId), context.AskTimeout, cancel);
+            answer = await ShardedAsk.AskAsync<object>(region, new GetPrediction(entityId), $"the book {entityId}", ShardedAsk.InspectionDeadline, cancel);
         }
         catch (InvalidOperationException)
         {

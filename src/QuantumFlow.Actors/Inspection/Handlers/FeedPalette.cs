@@ -3,8 +3,8 @@ using QuantumFlow.Inspection.Commands;
 namespace QuantumFlow.Actors.Inspection.Handlers;
 
 /// <summary>
-/// <c>feed status</c>: the feeds of this node. A node names its feed actors <c>/user/feed-KIND</c> (see FeedSpec),
-/// which is how they are found here; feeds are node-local, so ask each node that runs one.
+/// <c>feed status</c>: every feed of the cluster (<see cref="FeedRoster"/>), the node running it, and what it delivers
+/// to each of its books. Any node answers for all of them.
 /// </summary>
 public sealed class FeedPalette(InspectionContext context) : IPaletteHandler
 {
@@ -14,17 +14,21 @@ public sealed class FeedPalette(InspectionContext context) : IPaletteHandler
 
     public async Task<CommandOutcome> RunAsync(CommandInvocation call, IInspectionOutput output, CancellationToken cancel)
     {
-        var statuses = await new FeedDirectory(context).QueryAsync();
-        await output.TableAsync("feeds", ["feed", "venue", "state", "feed-run", "connects", "reconnects", "messages", "bad", "snapshots", "resends", "last-error"],
-            statuses.Select(s => (IReadOnlyList<object?>)(s.Status is { } st
-                ? [s.Name, st.Venue.ToString(), st.State.ToString(), st.FeedRun, st.Connects, st.Reconnects, st.Messages, st.BadMessages, st.SnapshotsFetched, st.Resends, st.LastError]
-                : [s.Name, null, "no answer", null, null, null, null, null, null, null, null])).ToList());
-        await output.TableAsync("deliveries", ["feed", "book", "backlog", "in-flight", "dropped"],
-            statuses.Where(s => s.Status is not null)
-                .SelectMany(s => s.Status!.Books.OrderBy(b => b.EntityId, StringComparer.Ordinal)
-                    .Select(b => (IReadOnlyList<object?>)[s.Name, b.EntityId, b.Backlog, b.InFlight, b.Dropped])).ToList());
-        if (statuses.Count == 0) await output.NoteAsync("this node runs no feed (feeds are node-local: ask the node that runs one)");
-        int silent = statuses.Count(s => s.Status is null);
-        return silent > 0 ? CommandOutcome.Failed($"{silent} feed(s) did not answer") : CommandOutcome.Ok;
+        var feeds = await new FeedRoster(context).QueryAsync();
+        await output.TableAsync("feeds", ["feed", "node", "venue", "state", "feed-run", "symbols", "events", "acked", "position", "connects", "reconnects", "messages", "bad", "snapshots", "resends", "last-error"],
+            feeds.Select(f => (IReadOnlyList<object?>)(f.Status is { } st
+                ? [f.Name, f.Node, st.Venue.ToString(), st.State.ToString(), st.FeedRun, string.Join(" ", st.Books.Select(b => b.EntityId)),
+                    st.Books.Sum(b => b.Events), st.Books.Sum(b => b.Acknowledged), st.Position,
+                    st.Connects, st.Reconnects, st.Messages, st.BadMessages, st.SnapshotsFetched, st.Resends, st.LastError]
+                : [f.Name, f.Node, null, f.Node is null ? "running nowhere" : "no answer", null, null, null, null, null, null, null, null, null, null, null, null])).ToList());
+        await output.TableAsync("deliveries", ["feed", "node", "book", "events", "acked", "backlog", "in-flight", "dropped"],
+            feeds.Where(f => f.Status is not null)
+                .SelectMany(f => f.Status!.Books.OrderBy(b => b.EntityId, StringComparer.Ordinal)
+                    .Select(b => (IReadOnlyList<object?>)[f.Name, f.Node, b.EntityId, b.Events, b.Acknowledged, b.Backlog, b.InFlight, b.Dropped])).ToList());
+        if (feeds.Count == 0) await output.NoteAsync("the cluster runs no feed");
+        // A feed whose node died runs nowhere until the cluster has downed that node and started it on another.
+        int nowhere = feeds.Count(f => f.Node is null), silent = feeds.Count(f => f.Node is not null && f.Status is null);
+        if (nowhere > 0) await output.NoteAsync($"{nowhere} feed(s) run on no node right now: their node left or died and the cluster is starting them on another");
+        return nowhere + silent > 0 ? CommandOutcome.Failed($"{nowhere + silent} feed(s) not running or not answering") : CommandOutcome.Ok;
     }
 }

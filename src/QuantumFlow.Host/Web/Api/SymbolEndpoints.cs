@@ -20,6 +20,8 @@ public static class SymbolEndpoints
 {
     public const int MaxDepth = 1000;
     public const int MaxHistory = 1000;
+    /// <summary>How long GET /book waits for a book whose shard is moving before it answers 503.</summary>
+    public static readonly TimeSpan BookDeadline = TimeSpan.FromSeconds(15);
 
     public sealed record SymbolSummary(string Symbol, string? Venue, string? Base, string? Quote, bool Valid, string? State, decimal? BestBid, decimal? BestAsk,
         decimal? Mid, double? SpreadBps, long BookUpdates, long Trades, long Predictions, long EventsJournaled, int Resyncs);
@@ -51,12 +53,13 @@ public static class SymbolEndpoints
         if (n < 1 || n > MaxDepth) return TypedResults.Problem(statusCode: 400, title: "Invalid depth", detail: $"depth must be 1..{MaxDepth}, not {n}");
         try
         {
-            BookView v = await books.ActorRef.Ask<BookView>(new GetBook(symbol, n), TimeSpan.FromSeconds(5), cancel);
+            // A book whose node just died answers once its shard is placed again: wait for that, within a deadline.
+            BookView v = await ShardedAsk.AskAsync<BookView>(books.ActorRef, new GetBook(symbol, n), $"the book {symbol}", BookDeadline, cancel);
             return TypedResults.Ok(BookPayload.Create(v.EntityId, v.IsValid, v.State, v.LastUpdateId, v.ExchangeTimeNs, v.Bids, v.Asks, n));
         }
-        catch (AskTimeoutException)
+        catch (AskTimeoutException e)
         {
-            return TypedResults.Problem(statusCode: 503, title: "Book did not answer", detail: $"the book {symbol} did not answer within 5 s");
+            return TypedResults.Problem(statusCode: 503, title: "Book did not answer", detail: e.Message);
         }
     }
 
