@@ -27,6 +27,7 @@ namespace QuantumFlow.Actors.Tests.Cluster;
 /// pipeline's state) and the journal, and from its first event there predicts exactly what the journal replayed from
 /// its start predicts.
 /// </summary>
+[Collection(ClusterNodesCollection.Name)]
 public sealed class HandoverEqualityTests : TestKit
 {
     private const string Entity = "binance-usdm:BTCUSDT";

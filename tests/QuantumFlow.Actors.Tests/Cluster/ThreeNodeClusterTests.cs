@@ -17,6 +17,7 @@ namespace QuantumFlow.Actors.Tests.Cluster;
 /// its books come back on the others from the journal, and every final book equals the book rebuilt directly from the
 /// recording, with every event journaled exactly once.
 /// </summary>
+[Collection(ClusterNodesCollection.Name)]
 public sealed class ThreeNodeClusterTests : TestKit
 {
     public ThreeNodeClusterTests() : base("akka.loglevel = WARNING", "cluster-test-probe") { }

@@ -17,6 +17,7 @@ namespace QuantumFlow.Host.Tests.Cli;
 /// (The import of the shipped sample may finish before a position is journaled on a fast machine; the restarted node
 /// always resumes from a journaled position.)
 /// </summary>
+[Collection(NodeProcessCollection.Name)]
 public sealed class ResumeTests(ITestOutputHelper output) : IDisposable
 {
     private const string Book = "binance-usdm:BTCUSDT";

@@ -15,6 +15,7 @@ namespace QuantumFlow.Host.Tests.Inspection;
 /// both are the killed node), so with two this test passed only while the restart rejoined within stable-after.
 /// In-memory journals: membership is what is tested, so no PostgreSQL is needed.
 /// </summary>
+[Collection(NodeProcessCollection.Name)]
 public sealed class BootstrapRejoinTests : IDisposable
 {
     private readonly List<NodeProcess> _processes = new();

@@ -17,6 +17,7 @@ namespace QuantumFlow.Host.Tests.Inspection;
 ///   once, with contiguous sequence numbers.
 /// The seconds from the kill to each are printed (docs/DEPLOYMENT.md).
 /// </summary>
+[Collection(NodeProcessCollection.Name)]
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     private const string Book = "binance-usdm:BTCUSDT";

@@ -12,6 +12,7 @@ namespace QuantumFlow.Host.Tests.Inspection;
 /// `quantumflow pbm` inspects them, one is made to leave, and its books come back on the others from the journal.
 /// Every wait polls a condition against a deadline; every child process is killed on the way out.
 /// </summary>
+[Collection(NodeProcessCollection.Name)]
 public sealed class LocalClusterTests
 {
     private const string Token = "cluster-test-token";
