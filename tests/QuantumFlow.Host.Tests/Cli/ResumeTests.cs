@@ -82,7 +82,9 @@ public sealed class ResumeTests(ITestOutputHelper output) : IDisposable
         var (code, resumed, error) = await InvokeAsync(["import", .. Sample, "--journal", killed]);
         Assert.True(code == 0, error);
         output.WriteLine(resumed);
-        if (hadPosition) Assert.Contains("resumed after", resumed);
+        // Killed after a saved position, it resumes; unless the kill landed after its last write (a fast machine), and
+        // then there is nothing left to import. Either way the journal below must be the clean import's.
+        if (hadPosition) Assert.True(resumed.Contains("resumed after") || resumed.Contains("nothing imported"), resumed);
 
         string clean = "sqlite:" + Path.Combine(_dir, "clean.db");
         Assert.Equal(0, (await InvokeAsync(["import", .. Sample, "--journal", clean])).Code);
