@@ -9,10 +9,7 @@ using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Inspection;
 using QuantumFlow.Models.Backtest;
-using QuantumFlow.Models.Features;
-using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
-using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Tests.Support;
 

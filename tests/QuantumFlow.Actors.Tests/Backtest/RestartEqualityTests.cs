@@ -11,10 +11,7 @@ using QuantumFlow.Inspection;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Models.Backtest;
-using QuantumFlow.Models.Features;
-using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
-using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Tests.Support;
 

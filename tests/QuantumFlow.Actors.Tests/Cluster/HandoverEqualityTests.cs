@@ -12,10 +12,7 @@ using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Tests.Backtest;
 using QuantumFlow.Models.Backtest;
-using QuantumFlow.Models.Features;
-using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Market;
-using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Tests.Support;
 
