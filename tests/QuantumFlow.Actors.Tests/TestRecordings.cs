@@ -28,13 +28,10 @@ public static class TestRecordings
     public static List<MarketEvent> Decode(IReadOnlyList<string> files, int max = int.MaxValue)
     {
         using IRecordingReader reader = RecordingFormat.Open(files);
-        var decoder = new FeedDecoder(reader.Venue);
+        var feed = new RecordedFeed(reader, BadLinePolicy.Stop);
         var events = new List<MarketEvent>();
-        while (events.Count < max && reader.TryRead(out RecordedPayload p))
-        {
-            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "reconnected", events);
-            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
-        }
+        var batch = new List<MarketEvent>();
+        while (events.Count < max && feed.Read(batch)) events.AddRange(batch);
         return events;
     }
 

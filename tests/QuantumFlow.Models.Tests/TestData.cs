@@ -1,6 +1,5 @@
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Recording;
-using QuantumFlow.Models.Venues;
 using QuantumFlow.Tests.Support;
 
 namespace QuantumFlow.Models.Tests;
@@ -14,17 +13,14 @@ public static class TestData
 
     public static string Sample(string name) => Path.Combine(RepoRoot, "data", "samples", name);
 
-    /// <summary>The first <paramref name="count"/> events of the shipped sample (USD-M BTCUSDT), decoded as a feed decodes them.</summary>
+    /// <summary>The first <paramref name="count"/> events of the shipped sample (USD-M BTCUSDT), as the replay feed delivers them.</summary>
     public static List<MarketEvent> SampleEvents(int count)
     {
         using IRecordingReader reader = RecordingFormat.Open([Sample("btcusdt_20240718.gz"), Sample("btcusdt_20240719.gz")]);
-        var decoder = new FeedDecoder(reader.Venue);
+        var feed = new RecordedFeed(reader, BadLinePolicy.Stop);
         var events = new List<MarketEvent>();
-        while (events.Count < count && reader.TryRead(out RecordedPayload p))
-        {
-            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "reconnected", events);
-            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
-        }
+        var batch = new List<MarketEvent>();
+        while (events.Count < count && feed.Read(batch)) events.AddRange(batch);
         return events;
     }
 

@@ -1,7 +1,6 @@
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Recording;
-using QuantumFlow.Models.Venues;
 
 namespace QuantumFlow.Tests.Support;
 
@@ -14,14 +13,11 @@ public static class ReplayedEvents
     public static Dictionary<string, List<MarketEvent>> PerBook(IReadOnlyList<string> paths, int slice = int.MaxValue)
     {
         using IRecordingReader reader = RecordingFormat.Open(paths);
-        var decoder = new FeedDecoder(reader.Venue);
+        var feed = new RecordedFeed(reader, BadLinePolicy.Stop);
         var events = new List<MarketEvent>();
         var books = new Dictionary<string, List<MarketEvent>>();
-        for (int i = 0; i < slice && reader.TryRead(out RecordedPayload p); i++)
+        for (int i = 0; i < slice && feed.Read(events); i++)
         {
-            events.Clear();
-            if (p.Kind == PayloadKind.Connected) decoder.OnConnected(p.ReceiveTimeNs, "recorded reconnect", events);
-            else decoder.Decode(p.Data, p.ReceiveTimeNs, p.Symbol, events);
             foreach (MarketEvent e in events)
             {
                 string id = BookId.Of(e.Venue, e.Symbol);

@@ -218,8 +218,7 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
         if (answer.State is null)
         {
             // A prediction waits for a batch model: try again after the next batch rather than lose the predictor's state.
-            Timers.Cancel(nameof(CheckpointTimedOut));
-            _awaited = null;
+            Settle();
             _sinceSnapshot = _options.SnapshotEvery;
             return;
         }
@@ -228,11 +227,16 @@ public sealed class BookActor : ReceivePersistentActor, IWithTimers
 
     private void Save(AwaitedCheckpoint awaited, byte[]? pipeline)
     {
-        Timers.Cancel(nameof(CheckpointTimedOut));
-        _awaited = null;
+        Settle();
         // Filed at the entry the book state is from (not the latest): recovery replays every entry after it.
         SnapshotStore.Tell(new Akka.Persistence.SaveSnapshot(new SnapshotMetadata(PersistenceId, awaited.SequenceNr, DateTime.UtcNow),
             awaited.Checkpoint with { Pipeline = pipeline }));
+    }
+
+    private void Settle()
+    {
+        Timers.Cancel(nameof(CheckpointTimedOut));
+        _awaited = null;
     }
 
     private static readonly TimeSpan CheckpointTimeout = TimeSpan.FromSeconds(10);

@@ -24,11 +24,6 @@ public sealed class MarketDataSession
 
     public Venue Venue { get; }
 
-    /// <summary>
-    /// Skip payloads that are only the venue's best bid/ask without parsing them (they never change a book): for
-    /// consumers such as feature tables that do not read them. Verification needs them, so the default is false.
-    /// </summary>
-    public bool SkipBestBidAsk { get; init; }
     public IReadOnlyDictionary<string, IBookSync> Books => _books;
     public long Payloads { get; private set; }
     public long Messages { get; private set; }
@@ -51,11 +46,6 @@ public sealed class MarketDataSession
     /// <exception cref="MarketDataException">the payload is bad; no book was changed.</exception>
     public void Process(ReadOnlySpan<byte> payload, long receiveTimeNs, string? snapshotSymbol = null)
     {
-        if (SkipBestBidAsk && _parser.IsBestBidAskOnly(payload))
-        {
-            Payloads++;
-            return;
-        }
         ReadOnlySpan<MarketMessage> messages = _parser.Parse(payload, receiveTimeNs);
         Payloads++;
         if (_sequence.Check(_parser.PayloadSequence) is { } gap)

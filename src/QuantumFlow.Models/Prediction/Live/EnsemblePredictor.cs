@@ -185,7 +185,7 @@ public sealed class EnsemblePredictor
     /// Whether <see cref="Save"/> can capture everything: false while a prediction waits for a batch model, whose
     /// answer would arrive at this instance only.
     /// </summary>
-    public bool CanSave => _incomplete.All(p => p.IsComplete || !_pending.ContainsKey(p.Sequence)) && _pending.Values.All(p => p.IsComplete);
+    public bool CanSave => _pending.Values.All(p => p.IsComplete);
 
     /// <summary>
     /// The window, the labeler, every learner, followed model and ensemble score, and the predictions waiting for
