@@ -4,6 +4,7 @@
 # labelled prediction, models never fit on them), with the two-feature logistic and the majority class fit on the same
 # training sessions (--baseline-data) and the in-session baselines reported apart. Reports go to docs/evaluation/.
 # Usage: scripts/walk-forward.sh [output directory]   (about 10 minutes on two cores)
+#        QF_FOLD_MODELS=DIR keeps the folds' models there; QF_SKIP_TRAINING=1 then scores them again without training.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 D=${QF_SHARED_DATA:-../shared/data}
@@ -12,8 +13,8 @@ dotnet build src/QuantumFlow.Host -c Release -v quiet -nologo >/dev/null
 dotnet build src/QuantumFlow.Training -c Release -v quiet -nologo >/dev/null
 Q=src/QuantumFlow.Host/bin/Release/net10.0/quantumflow
 T=src/QuantumFlow.Training/bin/Release/net10.0/quantumflow-train
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# QF_FOLD_MODELS keeps each fold's models (to score ensemble changes again without retraining: QF_SKIP_TRAINING=1).
+if [[ -n ${QF_FOLD_MODELS:-} ]]; then WORK=$QF_FOLD_MODELS; mkdir -p "$WORK"; else WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT; fi
 mkdir -p "$OUT"
 
 # Sessions by recording date. The 2023 spot file has no snapshot (its book never becomes valid) and is left out.
@@ -28,7 +29,9 @@ fold() { # name, then training files, "--", test files
   while [[ $1 != -- ]]; do train+=("$1"); shift; done; shift
   test=("$@")
   echo "== fold $name: train on ${#train[@]} files, score ${#test[@]} unseen files"
-  "$T" --data "${train[@]}" --out "$WORK/$name" --trials 3 > "$OUT/$name.train.log"
+  if [[ -z ${QF_SKIP_TRAINING:-} ]]; then
+    "$T" --data "${train[@]}" --out "$WORK/$name" --trials 3 > "$OUT/$name.train.log"
+  fi
   "$Q" evaluate --models "$WORK/$name" --data "${test[@]}" --unseen --baseline-data "${train[@]}" \
     --out "$OUT/$name.json" --png "$OUT/$name" 2> "$OUT/$name.txt"
   sed -n '/^pooled/,/^$/p' "$OUT/$name.txt"

@@ -12,6 +12,7 @@ using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Venues;
 using QuantumFlow.Models.Prediction.Ensembles;
 using QuantumFlow.Models.Prediction.Evaluation;
+using QuantumFlow.Models.Prediction.Live;
 
 namespace QuantumFlow.Host.Cli;
 
@@ -32,15 +33,16 @@ public static class EvaluateCommand
         var output = new Option<string?>("--out") { Description = "Write the JSON report here (default: stdout)." };
         var png = new Option<string?>("--png") { Description = "Also write scores.png and reliability.png into this directory." };
         var tune = new Option<bool>("--tune-ensemble") { Description = "Rank the ensemble's temperature, half-life and floor on each session before its test part (the first 85 %), replaying the members' answers; printed, not applied." };
+        var examples = new Option<string?>("--examples") { Description = "Also write every scored prediction as CSV here (each model's and the ensemble's probabilities, the label, the move, and which prediction resolved it)." };
         var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1 and log-loss with intervals, per-class precision/recall, confusion and calibration of each model, the ensemble and the baselines, per market and pooled.");
-        foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png, tune }) command.Options.Add(o);
+        foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png, tune, examples }) command.Options.Add(o);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(new Settings(parse.GetValue(modelsDir)!, parse.GetValue(data)!,
-            parse.GetValue(unseen), parse.GetValue(baselineData) ?? [], parse.GetValue(roundTrip), parse.GetValue(output), parse.GetValue(png), parse.GetValue(tune)),
+            parse.GetValue(unseen), parse.GetValue(baselineData) ?? [], parse.GetValue(roundTrip), parse.GetValue(output), parse.GetValue(png), parse.GetValue(tune), parse.GetValue(examples)),
             Console.Out, Console.Error, cancellationToken)));
         return command;
     }
 
-    public sealed record Settings(string Models, IReadOnlyList<string> Data, bool Unseen, IReadOnlyList<string> BaselineData, double RoundTripBps, string? Out, string? Png, bool TuneEnsemble = false);
+    public sealed record Settings(string Models, IReadOnlyList<string> Data, bool Unseen, IReadOnlyList<string> BaselineData, double RoundTripBps, string? Out, string? Png, bool TuneEnsemble = false, string? Examples = null);
 
     /// <returns>0, or 2 for bad input (one line on <paramref name="error"/>).</returns>
     public static int Run(Settings s, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -63,14 +65,19 @@ public static class EvaluateCommand
             }
             Scaler inputs = NetworkCheckpoint.Read(Directory.EnumerateFiles(s.Models, "*.weights").Order(StringComparer.Ordinal)
                 .Select(w => Path.ChangeExtension(w, ".json")).First(File.Exists)).Scaler();
-            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, replay, ReplaySources.ModelBatch, settings.BaselineFeatures, out string[] members, cancellationToken, inputs);
+            List<MarketExamples> markets = EvaluationRun.Collect(s.Data, replay, ReplaySources.ModelBatch, settings.BaselineFeatures, out ModelInfo[] members, cancellationToken, inputs);
             foreach (MarketExamples m in markets.Where(m => m.Examples.Count == 0))
                 error.WriteLine($"warning: {m.Market}: no labelled prediction (the book never became valid, or the recording is shorter than the label horizon)");
             if (markets.All(m => m.Examples.Count == 0))
                 throw new ArgumentException($"no labelled prediction in {string.Join(", ", s.Data)} (no valid book, or shorter than the label horizon: {prediction.Labels.Describe()})");
 
+            if (s.Examples is { } csv)
+            {
+                using var writer = new StreamWriter(csv);
+                ExampleTable.Write(writer, markets, [.. members.Select(m => m.Name)]);
+            }
             if (s.TuneEnsemble) Tune(markets, members, prediction, error);
-            EvaluationReport report = PredictionEvaluator.Evaluate(markets, members, settings);
+            EvaluationReport report = PredictionEvaluator.Evaluate(markets, [.. members.Select(m => m.Name)], settings);
             string json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
             if (s.Out is { } path) File.WriteAllText(path, json);
             else output.WriteLine(json);
@@ -93,11 +100,11 @@ public static class EvaluateCommand
     }
 
     /// <summary>Ranks ensemble options on each session's labelled predictions before its test part (the first 85 %).</summary>
-    private static void Tune(List<MarketExamples> markets, string[] members, PredictionOptions prediction, TextWriter w)
+    private static void Tune(List<MarketExamples> markets, ModelInfo[] members, PredictionOptions prediction, TextWriter w)
     {
         List<IReadOnlyList<EvaluationExample>> beforeTest = [.. markets.Where(m => m.Examples.Count > 0)
             .Select(m => (IReadOnlyList<EvaluationExample>)[.. m.Examples.Take((int)(m.Examples.Count * (1 - PredictionEvaluator.TestShare)))])];
-        var ranked = EnsembleTuning.Rank(beforeTest, members);
+        var ranked = EnsembleTuning.Rank(beforeTest, members, prediction.Ensemble);
         double current = beforeTest.Sum(v => EnsembleTuning.Replay(v, members, prediction.Ensemble).Sum(p => p.LogLoss)) / beforeTest.Sum(v => v.Count);
         w.WriteLine($"ensemble tuning on {beforeTest.Sum(v => v.Count)} predictions before the test part of each session (the first 85 %); current options: log-loss {current:F4}");
         foreach (var (options, loss) in ranked.Take(8))
@@ -116,11 +123,12 @@ public static class EvaluateCommand
         }
         if (!Directory.Exists(s.Models)) return $"--models {s.Models}: no such directory";
         if (!Directory.EnumerateFiles(s.Models, "*.weights").Any()) return $"--models {s.Models}: no checkpoints (*.weights) there";
-        if (s.Out is { } o)
+        foreach ((string option, string? f) in new[] { ("--out", s.Out), ("--examples", s.Examples) })
         {
-            if (Directory.Exists(o)) return $"--out {o}: is a directory; give a file name";
-            string dir = Path.GetDirectoryName(Path.GetFullPath(o))!;
-            if (!Directory.Exists(dir)) return $"--out {o}: the folder {dir} does not exist";
+            if (f is null) continue;
+            if (Directory.Exists(f)) return $"{option} {f}: is a directory; give a file name";
+            string dir = Path.GetDirectoryName(Path.GetFullPath(f))!;
+            if (!Directory.Exists(dir)) return $"{option} {f}: the folder {dir} does not exist";
         }
         if (!(s.RoundTripBps >= 0) || !double.IsFinite(s.RoundTripBps)) return $"--round-trip-bps {s.RoundTripBps}: must be a finite number >= 0";
         return null;

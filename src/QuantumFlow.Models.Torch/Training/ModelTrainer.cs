@@ -100,7 +100,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
                 Notes = ImmutableDictionary<string, string>.Empty
                     .Add("data", string.Join(", ", sessions.Select(s => $"{s.Session} {s.Book}").Distinct()))
                     .Add("split", $"chronological per session 70/15/15, purge {split.Purge} rows; train {train.Count}, validation {split.Validation.Count}")
-                    .Add("validation_loss", calibrated.ToString("F4", CultureInfo.InvariantCulture))
+                    .Add(TrainingNotes.ValidationLoss, calibrated.ToString("F4", CultureInfo.InvariantCulture))
                     .Add("validation_loss_before_calibration", b.Loss.ToString("F4", CultureInfo.InvariantCulture))
                     .Add("temperature", temperature.ToString("F4", CultureInfo.InvariantCulture))
                     .Add("train_classes", string.Join('/', counts))
@@ -157,7 +157,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
             Notes = ImmutableDictionary<string, string>.Empty
                 .Add("data", string.Join(", ", sessions.Select(s => $"{s.Session} {s.Book}").Distinct()))
                 .Add("train_examples", train.Count.ToString(CultureInfo.InvariantCulture))
-                .Add("validation_loss", online.Value.Loss.ToString("F4", CultureInfo.InvariantCulture)),
+                .Add(TrainingNotes.ValidationLoss, online.Value.Loss.ToString("F4", CultureInfo.InvariantCulture)),
         };
         member.Save(settings.OutDirectory);
         log(string.Create(CultureInfo.InvariantCulture, $"saved logistic to {settings.OutDirectory} (L2 {member.L2:G2}, online rate {member.LearningRate:G2}, val log-loss {online.Value.Loss:F4})"));

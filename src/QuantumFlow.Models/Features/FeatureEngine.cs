@@ -32,7 +32,7 @@ public sealed class FeatureEngine
     private readonly QueueDynamics _queue;
     private readonly VolatilityFeatures _volatility;
     private readonly TradeFlowFeatures _trades;
-    private readonly RelativeSizes _relative;
+    private readonly RelativeScales _relative;
     private readonly double[] _v;
     private bool _hasBook;
     private long _nowNs;
@@ -52,7 +52,7 @@ public sealed class FeatureEngine
         _queue = new QueueDynamics(Options, names);
         _volatility = new VolatilityFeatures(Options, names);
         _trades = new TradeFlowFeatures(Options, names);
-        _relative = new RelativeSizes(Options, names);
+        _relative = new RelativeScales(Options, names);
         Schema = new FeatureSchema(Options, names);
         Vector = new FeatureVector(Schema);
         _v = Vector.Buffer;

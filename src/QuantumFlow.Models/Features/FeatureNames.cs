@@ -55,6 +55,13 @@ public static class FeatureNames
     public const string AskExecutionRate = "ask_execution_rate";
     public const string TotalExecutionRatio = "total_execution_ratio";
 
+    /// <summary>The queue window's rates and its time between events: they depend on how busy a market is.</summary>
+    public static readonly IReadOnlyList<string> QueueRates =
+    [
+        BidArrivalRate, AskArrivalRate, TotalArrivalRate, OrderBookIntensity, AvgTimeBetweenEvents,
+        BidCancelRate, AskCancelRate, BidExecutionRate, AskExecutionRate,
+    ];
+
     // Volatility warm-up
     public const string VolatilityBars = "volatility_bars";
 
@@ -81,7 +88,7 @@ public static class FeatureNames
     public static string SignedTradeVolume(int windowMs) => Invariant($"signed_trade_volume_{windowMs}ms");
     public static string TradeIntensity(int windowMs) => Invariant($"trade_intensity_{windowMs}ms");
 
-    /// <summary>A size-denominated feature divided by its running scale (<see cref="Scaling.RelativeSizes"/>).</summary>
+    /// <summary>A size-denominated feature or a rate divided by its running scale (<see cref="Scaling.RelativeScales"/>).</summary>
     public static string Relative(string feature) => feature + "_rel";
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -4,9 +4,10 @@ namespace QuantumFlow.Models.Features;
 
 /// <summary>
 /// Which features the models read. Every input is scale-free: prices as bps of the mid, spreads or log returns; sizes
-/// as ratios, imbalances or divided by their running scale (<c>*_rel</c>, <see cref="Scaling.RelativeSizes"/>); rates
-/// per second. Left out: price and size levels (a model would learn "BTC was at 64k" or "this market trades 0.1
-/// contracts"), and the raw size-denominated flow (OFI, CKS OFI, signed volume) whose relative forms are in. A model
+/// as ratios, imbalances or divided by their running scale (<c>*_rel</c>, <see cref="Scaling.RelativeScales"/>); rates
+/// divided by theirs. Left out: price and size levels (a model would learn "BTC was at 64k" or "this market trades 0.1
+/// contracts"), the raw size-denominated flow (OFI, CKS OFI, signed volume) and the raw rates (a model would learn
+/// "this market trades 40 times a second"), whose relative forms are in. A model
 /// trained on BTC spot therefore reads ETH futures quoted in contracts the same way (docs/FEATURES.md, tested with
 /// sizes x100 and prices x10).
 /// </summary>
@@ -27,7 +28,7 @@ public static class ModelInputs
     /// <summary>The inputs among <paramref name="features"/>, in their order.</summary>
     public static ImmutableArray<string> Of(IEnumerable<string> features) => [.. features.Where(IsInput)];
 
-    public static bool IsInput(string feature) => !Levels.Contains(feature) && !IsRawSize(feature);
+    public static bool IsInput(string feature) => !Levels.Contains(feature) && !IsRawSize(feature) && !IsRawRate(feature);
 
     /// <summary>Flow measured in contracts or coins: OFI and its window statistics, CKS OFI and its sums, signed volume.</summary>
     private static bool IsRawSize(string feature) =>
@@ -35,4 +36,8 @@ public static class ModelInputs
         && (feature.StartsWith("ofi_L", StringComparison.Ordinal)
             || (feature.StartsWith("cks_ofi_L", StringComparison.Ordinal) && !feature.Contains("_norm_", StringComparison.Ordinal))
             || feature.StartsWith("signed_trade_volume_", StringComparison.Ordinal));
+
+    /// <summary>Events per second (and the time between them) in the queue and trade windows.</summary>
+    private static bool IsRawRate(string feature) =>
+        FeatureNames.QueueRates.Contains(feature) || (feature.StartsWith("trade_intensity_", StringComparison.Ordinal) && !feature.EndsWith("_rel", StringComparison.Ordinal));
 }

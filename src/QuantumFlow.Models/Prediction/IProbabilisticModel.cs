@@ -13,6 +13,12 @@ public interface IProbabilisticModel
     /// <summary>What was trained or configured, so a prediction can be traced to an artefact.</summary>
     string Version { get; }
 
+    /// <summary>
+    /// Its log-loss on validation data it was not fit on, if it was trained: the ensemble's prior belief in it before
+    /// a book's labels say more. Null for a model that starts knowing nothing (an online learner: a uniform guess).
+    /// </summary>
+    double? ValidationLogLoss => null;
+
     /// <summary>Rows of history it reads (1 for models of the current state).</summary>
     int WindowLength { get; }
 

@@ -29,9 +29,9 @@ public sealed class EvaluateTests : IDisposable
         Assert.Equal(3, prediction.TrainedModels.Count);
         Assert.Single(prediction.OnlineModels); // the logistic member
 
-        List<MarketExamples> markets = EvaluationRun.Collect([recording], (v, sym) => ReplaySources.Replay(prediction, v, sym), ReplaySources.ModelBatch, LogisticRegressionModel.DefaultFeatures, out string[] members);
+        List<MarketExamples> markets = EvaluationRun.Collect([recording], (v, sym) => ReplaySources.Replay(prediction, v, sym), ReplaySources.ModelBatch, LogisticRegressionModel.DefaultFeatures, out Models.Prediction.Live.ModelInfo[] members);
         MarketExamples market = Assert.Single(markets);
-        Assert.Equal(["bayes-state", "dirichlet", "logistic", "attention-lstm", "lstm", "transformer"], members);
+        Assert.Equal(["bayes-state", "dirichlet", "logistic", "attention-lstm", "lstm", "transformer"], members.Select(m => m.Name));
 
         IReplaySource source = ReplaySources.Create(new ReplaySourceOptions { Paths = [recording] }, prediction);
         var engine = new BacktestEngine(new BacktestOptions(), [new MarketMaker()]);

@@ -42,10 +42,11 @@ public class FeatureSchemaTests
         Assert.Equal(70, seed.Length);
         Assert.All(seed, n => Assert.True(s.Contains(n), $"seed feature {n} is missing"));
         foreach (string n in new[] { "cks_ofi_L10_norm_100", "yang_zhang_vol_50", "bipower_vol_20", "trade_volume_imbalance_1000ms",
-                     "trade_intensity_10000ms", "time_fair_value", "bid_execution_rate", "book_valid", "ofi_L5_sum_50_rel", "signed_trade_volume_1000ms_rel" })
+                     "trade_intensity_10000ms", "time_fair_value", "bid_execution_rate", "book_valid", "ofi_L5_sum_50_rel", "signed_trade_volume_1000ms_rel",
+                     "trade_intensity_10000ms_rel", "order_book_intensity_rel" })
             Assert.True(s.Contains(n), $"{n} is missing");
         Assert.Equal(s.Count, s.Names.Distinct().Count());
-        Assert.Equal(141, s.Count); // 115 + 26 relative sizes
+        Assert.Equal(152, s.Count); // 115 + 26 relative sizes + 11 relative rates
     }
 
     [Fact]

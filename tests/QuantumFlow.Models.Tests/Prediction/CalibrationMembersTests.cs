@@ -55,7 +55,8 @@ public sealed class CalibrationMembersTests
     [Fact]
     public void The_ensemble_weighs_by_the_record_from_the_first_labels_on()
     {
-        var ensemble = new PerformanceWeightedEnsemble(["good", "poor"], EnsembleOptions.Default);
+        // Without a prior: the score is the record alone.
+        var ensemble = new PerformanceWeightedEnsemble(["good", "poor"], EnsembleOptions.Default with { PriorWeight = 0 });
         Assert.Equal(0.5, ensemble.WeightOf("good"), 9);
         var good = new ClassProbabilities(0.1, 0.1, 0.8);
         var poor = new ClassProbabilities(0.4, 0.3, 0.3);

@@ -9,7 +9,10 @@ public enum EnsembleScore
     Accuracy,
 }
 
-/// <summary>How the ensemble turns recent scores into weights: w = floor + (1 - n floor) softmax(score / T).</summary>
+/// <summary>
+/// How the ensemble turns recent scores into weights, w = floor + (1 - n floor) softmax(score / T), and how it makes its
+/// call (<see cref="CallRule"/>).
+/// </summary>
 public sealed record EnsembleOptions
 {
     public static readonly EnsembleOptions Default = new();
@@ -33,10 +36,40 @@ public sealed record EnsembleOptions
     /// </summary>
     public double Floor { get; init; } = 0.05;
 
+    /// <summary>
+    /// How many labels' worth of belief each member's prior score carries (its validation log-loss; a uniform guess's
+    /// for an online learner, which starts knowing nothing): the score a member is weighted by is the mean of that
+    /// prior, counted this many times, and the book's recent labels. Before a book has labels, members proven on
+    /// validation lead and the learners, still a uniform guess, wait; after a few hundred labels the book's own record
+    /// decides. Chosen on data before the test parts (README).
+    /// </summary>
+    public double PriorWeight { get; init; } = 100;
+
+    /// <summary>
+    /// Labels over which the floor grows from 0 to <see cref="Floor"/>: a floor is insurance for a member that
+    /// recovers, and before a book has labels it only mixes in members the prior already doubts.
+    /// </summary>
+    public double FloorRamp { get; init; } = 300;
+
+    /// <summary>The exponents a of the call candidates arg max p_k / pi_k^a (<see cref="CallRule"/>); 0 must be first (the call during warm-up).</summary>
+    public IReadOnlyList<double> CallExponents { get; init; } = [0, 0.25, 0.5, 0.75, 1];
+
+    /// <summary>Half-life, in resolved labels, of the candidates' records and of the label frequencies pi. Set once, not tuned.</summary>
+    public double CallHalfLife { get; init; } = 2_000;
+
+    /// <summary>Labels a book needs before its call may be other than the arg max.</summary>
+    public int CallWarmup { get; init; } = 200;
+
     public void Validate()
     {
         if (!(HalfLife > 0) || double.IsInfinity(HalfLife)) throw new ArgumentException("the half-life must be positive and finite", nameof(HalfLife));
         if (!(Temperature > 0) || double.IsInfinity(Temperature)) throw new ArgumentException("the temperature must be positive and finite", nameof(Temperature));
         if (!(Floor >= 0)) throw new ArgumentException("the floor must be >= 0", nameof(Floor));
+        if (!(PriorWeight >= 0) || double.IsInfinity(PriorWeight)) throw new ArgumentException("the prior weight must be >= 0 and finite", nameof(PriorWeight));
+        if (!(FloorRamp >= 0) || double.IsInfinity(FloorRamp)) throw new ArgumentException("the floor ramp must be >= 0 and finite", nameof(FloorRamp));
+        if (CallExponents is not [0, ..] || CallExponents.Any(a => !(a >= 0) || double.IsInfinity(a)))
+            throw new ArgumentException("the call exponents must be finite, >= 0, and start with 0", nameof(CallExponents));
+        if (!(CallHalfLife > 0) || double.IsInfinity(CallHalfLife)) throw new ArgumentException("the call half-life must be positive and finite", nameof(CallHalfLife));
+        if (CallWarmup < 0) throw new ArgumentException("the call warm-up must be >= 0", nameof(CallWarmup));
     }
 }

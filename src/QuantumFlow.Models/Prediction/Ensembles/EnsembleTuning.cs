@@ -1,4 +1,5 @@
 using QuantumFlow.Models.Prediction.Evaluation;
+using QuantumFlow.Models.Prediction.Live;
 
 namespace QuantumFlow.Models.Prediction.Ensembles;
 
@@ -15,7 +16,7 @@ public static class EnsembleTuning
     public static readonly double[] Floors = [0, 0.02, 0.05];
 
     /// <summary>The candidates, each with its mean log-loss, best first.</summary>
-    public static List<(EnsembleOptions Options, double LogLoss)> Rank(IReadOnlyList<IReadOnlyList<EvaluationExample>> markets, IReadOnlyList<string> members)
+    public static List<(EnsembleOptions Options, double LogLoss)> Rank(IReadOnlyList<IReadOnlyList<EvaluationExample>> markets, IReadOnlyList<ModelInfo> members, EnsembleOptions? start = null)
     {
         ArgumentNullException.ThrowIfNull(markets);
         var results = new List<(EnsembleOptions, double)>();
@@ -26,7 +27,7 @@ public static class EnsembleTuning
         foreach (double f in Floors)
         {
             if (members.Count * f >= 1) continue;
-            var options = EnsembleOptions.Default with { Temperature = t, HalfLife = h, Floor = f };
+            var options = (start ?? EnsembleOptions.Default) with { Temperature = t, HalfLife = h, Floor = f };
             double sum = 0;
             foreach (IReadOnlyList<EvaluationExample> market in markets) sum += Replay(market, members, options).Sum(p => p.LogLoss);
             results.Add((options, sum / n));
@@ -35,9 +36,9 @@ public static class EnsembleTuning
     }
 
     /// <summary>What the ensemble under <paramref name="options"/> would have said for each example of one market, and its log-loss.</summary>
-    public static List<(ClassProbabilities Said, double LogLoss)> Replay(IReadOnlyList<EvaluationExample> market, IReadOnlyList<string> members, EnsembleOptions options)
+    public static List<(ClassProbabilities Said, double LogLoss)> Replay(IReadOnlyList<EvaluationExample> market, IReadOnlyList<ModelInfo> members, EnsembleOptions options)
     {
-        var ensemble = new PerformanceWeightedEnsemble(members, options);
+        var ensemble = new PerformanceWeightedEnsemble(members.Select(m => m.Name), options, [.. members.Select(m => m.ValidationLogLoss)]);
         var said = new List<(ClassProbabilities, double)>(market.Count);
         // Examples come in label order, which for one book is prediction order: resolve all whose label was known
         // before example i was predicted, then mix example i.

@@ -9,10 +9,11 @@ namespace QuantumFlow.Models.Prediction.Ensembles;
 /// of each model's score over resolved predictions, softmax with a temperature, plus a floor. One per symbol, since a
 /// model can be good on one book and poor on another. Weights are readable at any time. Not thread-safe.
 /// <para>
-/// The EWMA is bias-corrected (divided by 1 - keep^n after n labels, as Adam's moments are): it is the recent mean
-/// score from the first label on, so a member that is clearly better in a book's first hundred labels is weighted as
-/// such at once, instead of after a half-life of drifting away from a common starting score. Before any label the
-/// weights are equal.
+/// A member's score is the mean of its prior score, counted as <see cref="EnsembleOptions.PriorWeight"/> labels, and
+/// its decayed scores on the book's labels (the EWMA's sum, weighed by its effective count 1 - keep^n over
+/// 1 - keep). The prior is minus the member's validation log-loss, or minus ln 3 for a learner that starts as a
+/// uniform guess: before a book's first labels (a horizon away) the trained members lead, and a few hundred labels
+/// later the book's own record decides. The floor grows with the labels (<see cref="EnsembleOptions.FloorRamp"/>).
 /// </para>
 /// </summary>
 public sealed class PerformanceWeightedEnsemble
@@ -22,9 +23,11 @@ public sealed class PerformanceWeightedEnsemble
     private readonly double[] _score;
     private readonly double[] _weights;
     private readonly long[] _resolved;
+    private readonly double[] _prior;
     private double _keepPower = 1;
 
-    public PerformanceWeightedEnsemble(IEnumerable<string> modelNames, EnsembleOptions? options = null)
+    /// <param name="validationLogLoss">Each model's validation log-loss (<see cref="IProbabilisticModel.ValidationLogLoss"/>), null where unknown; all unknown when omitted.</param>
+    public PerformanceWeightedEnsemble(IEnumerable<string> modelNames, EnsembleOptions? options = null, IReadOnlyList<double?>? validationLogLoss = null)
     {
         _options = options ?? EnsembleOptions.Default;
         _options.Validate();
@@ -35,6 +38,9 @@ public sealed class PerformanceWeightedEnsemble
         _score = new double[Models.Length];
         _weights = new double[Models.Length];
         _resolved = new long[Models.Length];
+        if (validationLogLoss is not null && validationLogLoss.Count != Models.Length)
+            throw new ArgumentException($"{validationLogLoss.Count} validation log-losses for {Models.Length} models", nameof(validationLogLoss));
+        _prior = [.. Enumerable.Range(0, Models.Length).Select(m => -(validationLogLoss?[m] ?? Math.Log(3)))];
         Reweigh();
     }
 
@@ -46,7 +52,7 @@ public sealed class PerformanceWeightedEnsemble
     /// <summary>The weights as they are now, without a copy (valid until the next <see cref="Resolve"/>).</summary>
     internal ReadOnlySpan<double> CurrentWeights => _weights;
 
-    /// <summary>Each model's bias-corrected EWMA score (-log-loss or accuracy), in the order of <see cref="Models"/>; as a uniform guess would score before any label.</summary>
+    /// <summary>Each model's score (-log-loss or accuracy) as weighed: its prior and its decayed record, in the order of <see cref="Models"/>.</summary>
     public ImmutableArray<double> Scores
     {
         get
@@ -95,7 +101,6 @@ public sealed class PerformanceWeightedEnsemble
         Reweigh();
     }
 
-    /// <summary>The bias-corrected scores into <paramref name="into"/>; before any label, a uniform guess's score for all.</summary>
     public void Save(StateWriter w)
     {
         w.Begin("ensemble");
@@ -123,10 +128,16 @@ public sealed class PerformanceWeightedEnsemble
         Reweigh();
     }
 
+    /// <summary>The scores weighed (prior and record) into <paramref name="into"/>.</summary>
     private void Corrected(Span<double> into)
     {
-        if (_keepPower < 1) for (int m = 0; m < _score.Length; m++) into[m] = _score[m] / (1 - _keepPower);
-        else into.Fill(_options.Score == EnsembleScore.LogLoss ? -Math.Log(3) : 1.0 / 3);
+        // Accuracy has no validation figure: its prior is a uniform guess's hit rate for every member.
+        double k0 = _options.PriorWeight, effective = (1 - _keepPower) / (1 - _keep);
+        for (int m = 0; m < _score.Length; m++)
+        {
+            double prior = _options.Score == EnsembleScore.LogLoss ? _prior[m] : 1.0 / 3;
+            into[m] = effective + k0 > 0 ? (_score[m] / (1 - _keep) + k0 * prior) / (effective + k0) : prior;
+        }
     }
 
     // Runs once per resolved label on the book's thread: the corrected scores go through _weights, nothing allocated.
@@ -137,7 +148,8 @@ public sealed class PerformanceWeightedEnsemble
         foreach (double s in _weights) max = Math.Max(max, s);
         double sum = 0;
         for (int m = 0; m < _weights.Length; m++) sum += _weights[m] = Math.Exp((_weights[m] - max) / _options.Temperature);
-        double share = 1 - Models.Length * _options.Floor;
-        for (int m = 0; m < _weights.Length; m++) _weights[m] = _options.Floor + share * _weights[m] / sum;
+        double floor = _options.FloorRamp > 0 ? _options.Floor * Math.Min(1, _resolved[0] / _options.FloorRamp) : _options.Floor;
+        double share = 1 - Models.Length * floor;
+        for (int m = 0; m < _weights.Length; m++) _weights[m] = floor + share * _weights[m] / sum;
     }
 }

@@ -20,9 +20,16 @@ public sealed record ClassificationReport(
     double ExpectedCalibrationError,
     CalibrationBin[] Calibration)
 {
-    public static ClassificationReport Compute(string model, IReadOnlyList<ClassProbabilities> predicted, IReadOnlyList<LabelClass> truth, int bins = 10)
+    /// <param name="calls">
+    /// What the model called, where that is not the arg max of its probabilities (the ensemble's
+    /// <see cref="Ensembles.CallRule"/>): accuracy, the confusion and the F1s score the calls; calibration always scores
+    /// the probabilities (confidence against the arg max's hit rate).
+    /// </param>
+    public static ClassificationReport Compute(string model, IReadOnlyList<ClassProbabilities> predicted, IReadOnlyList<LabelClass> truth, int bins = 10,
+        IReadOnlyList<LabelClass>? calls = null)
     {
         if (predicted.Count != truth.Count) throw new ArgumentException("predictions and labels differ in count");
+        if (calls is not null && calls.Count != truth.Count) throw new ArgumentException("calls and labels differ in count");
         int n = truth.Count;
         var confusion = new int[3][];
         for (int i = 0; i < 3; i++) confusion[i] = new int[3];
@@ -34,7 +41,7 @@ public sealed record ClassificationReport(
         {
             ClassProbabilities p = predicted[k];
             LabelClass y = truth[k], yhat = p.Predicted;
-            confusion[(int)y][(int)yhat]++;
+            confusion[(int)y][(int)(calls?[k] ?? yhat)]++;
             logLoss += p.LogLoss(y);
             int b = Math.Min(bins - 1, (int)(p.Confidence * bins));
             binCount[b]++;

@@ -4,6 +4,8 @@ using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Scaling;
 using QuantumFlow.Models.Recording;
 
+using QuantumFlow.Models.Prediction.Live;
+
 namespace QuantumFlow.Models.Prediction.Evaluation;
 
 /// <summary>
@@ -24,7 +26,7 @@ public static class EvaluationRun
     /// <param name="inputScaler">The checkpoints' scaler: each market reports how often each input sat on its clip (null: not counted).</param>
     /// <exception cref="Venues.MarketDataException">a file is not a recording.</exception>
     public static List<MarketExamples> Collect(IReadOnlyList<string> paths, Func<Venue, string, PredictionReplay> replay, int maxBatch,
-        ImmutableArray<string> baselineFeatures, out string[] members, CancellationToken cancellationToken = default, Scaler? inputScaler = null)
+        ImmutableArray<string> baselineFeatures, out ModelInfo[] members, CancellationToken cancellationToken = default, Scaler? inputScaler = null)
     {
         var markets = new List<MarketExamples>();
         members = [];
@@ -46,7 +48,7 @@ public static class EvaluationRun
             }
             foreach ((string book, (ExampleCollector collector, PredictionReplay bookReplay, InputClipCounter? clips)) in books)
             {
-                members = [.. bookReplay.Book.Predictor.Models.Select(m => m.Name)];
+                members = [.. bookReplay.Book.Predictor.Models];
                 markets.Add(new MarketExamples($"{string.Join('+', session.Select(Path.GetFileName))} {book}", collector.Examples, [.. bookReplay.Book.Predictor.Ensemble.Weights])
                 {
                     InputClips = clips?.Shares() ?? [],

@@ -54,7 +54,7 @@ public sealed class ExampleCollector
         {
             if (!_waiting.Remove(label.Sequence, out var w)) continue;
             _examples.Add(new EvaluationExample(w.Prediction.Sequence, w.Prediction.TimeNs, w.Prediction.PerModel, w.Prediction.Ensemble,
-                label.Class, label.ReturnBps, w.Inputs, w.Index, _predictions));
+                label.Class, label.ReturnBps, w.Inputs, w.Index, _predictions) { EnsembleCall = w.Prediction.Call });
         }
         double[] inputs = _inputs.Remove(prediction.Sequence, out double[]? captured) ? captured : new double[_baselineFeatures.Length];
         _waiting[prediction.Sequence] = (prediction, inputs, _predictions++);

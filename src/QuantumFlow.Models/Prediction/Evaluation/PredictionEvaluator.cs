@@ -117,23 +117,23 @@ public static class PredictionEvaluator
         IReadOnlyList<(string Name, string FitOn, Func<EvaluationExample, ClassProbabilities> Predict)> baselines, BlockBootstrap bootstrap, string membersFitOn)
     {
         LabelClass[] truth = [.. examples.Select(e => e.Label)];
-        var columns = new List<(string Name, string FitOn, ClassProbabilities[] Said)>();
+        var columns = new List<(string Name, string FitOn, ClassProbabilities[] Said, LabelClass[]? Calls)>();
         for (int m = 0; m < members.Count; m++)
         {
             int slot = m;
-            columns.Add((members[m], membersFitOn, [.. examples.Select(e => e.PerModel[slot])]));
+            columns.Add((members[m], membersFitOn, [.. examples.Select(e => e.PerModel[slot])], null));
         }
-        columns.Add(("ensemble", membersFitOn, [.. examples.Select(e => e.Ensemble)]));
-        foreach (var b in baselines) columns.Add((b.Name, b.FitOn, [.. examples.Select(b.Predict)]));
+        columns.Add(("ensemble", membersFitOn, [.. examples.Select(e => e.Ensemble)], [.. examples.Select(e => e.EnsembleCall)]));
+        foreach (var b in baselines) columns.Add((b.Name, b.FitOn, [.. examples.Select(b.Predict)], null));
         var scores = new List<ModelScore>(columns.Count);
-        foreach ((string name, string fitOn, ClassProbabilities[] said) in columns)
+        foreach ((string name, string fitOn, ClassProbabilities[] said, LabelClass[]? calls) in columns)
         {
-            var report = ClassificationReport.Compute(name, said, truth);
+            var report = ClassificationReport.Compute(name, said, truth, calls: calls);
             var predicted = new byte[said.Length];
             var loss = new double[said.Length];
             for (int i = 0; i < said.Length; i++)
             {
-                predicted[i] = (byte)said[i].Predicted;
+                predicted[i] = (byte)(calls?[i] ?? said[i].Predicted);
                 loss[i] = said[i].LogLoss(truth[i]);
             }
             Interval f1 = bootstrap.Interval(idx => MacroF1(predicted, truth, idx));

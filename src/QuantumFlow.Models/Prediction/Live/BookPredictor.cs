@@ -34,7 +34,7 @@ public sealed class BookPredictor
         BatchModels = [.. trainedModels.Where(m => m is not IIncrementalModel)];
         int window = BatchModels.Count == 0 ? 1 : BatchModels.Max(m => m.WindowLength);
         Predictor = new EnsemblePredictor(Features.Engine.Schema, [.. learners.Select(o => new DirichletStateModel(o)), .. (onlineModels ?? []).Select(create => create())],
-            [.. BatchModels.Select(m => new ModelInfo(m.Name, m.Version))], window, labels, ensemble, copyWindows, followed);
+            [.. BatchModels.Select(m => new ModelInfo(m.Name, m.Version, m.ValidationLogLoss))], window, labels, ensemble, copyWindows, followed);
         _fingerprint = StateBlob.Fingerprint(Features.Engine.Options, Features.Engine.Schema.Names, Predictor.LabelOptions, ensemble,
             learners, Predictor.Models.Select(m => $"{m.Name} {m.Version}").ToArray(), window);
     }

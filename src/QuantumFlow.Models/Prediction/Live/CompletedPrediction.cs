@@ -17,7 +17,10 @@ public sealed record CompletedPrediction(
     ImmutableArray<double> Weights,
     ClassProbabilities Ensemble)
 {
-    public LabelClass Predicted => Ensemble.Predicted;
+    /// <summary>The ensemble's call (<see cref="Ensembles.CallRule"/>): not always the arg max of its probabilities.</summary>
+    public LabelClass Call { get; init; } = Ensemble.Predicted;
+
+    public LabelClass Predicted => Call;
     public double Confidence => Ensemble.Confidence;
 
     /// <summary>Labels of earlier predictions that this point resolved (empty in the common case of none).</summary>

@@ -56,10 +56,11 @@ public sealed class EnsemblePredictor
         _learners = learners;
         _followed = [.. followed.Select(m => m.Follow(schema.Names))];
         BatchModels = [.. batchModels];
-        Models = [.. learners.Select(l => new ModelInfo(l.Name, l.Version)), .. followed.Select(m => new ModelInfo(m.Name, m.Version)), .. batchModels];
+        Models = [.. learners.Select(l => new ModelInfo(l.Name, l.Version, l.ValidationLogLoss)), .. followed.Select(m => new ModelInfo(m.Name, m.Version, m.ValidationLogLoss)), .. batchModels];
         Window = new FeatureWindow(schema.Names, Math.Max(1, windowCapacity));
         _labeler = new Labeler(labels);
-        Ensemble = new PerformanceWeightedEnsemble(Models.Select(m => m.Name), ensemble);
+        Ensemble = new PerformanceWeightedEnsemble(Models.Select(m => m.Name), ensemble, [.. Models.Select(m => m.ValidationLogLoss)]);
+        Calls = new CallRule(ensemble ?? EnsembleOptions.Default);
         _validIndex = schema.IndexOf(FeatureNames.BookValid);
         _copyWindows = copyWindows;
         _eventHorizon = _labeler.Options.Unit == HorizonUnit.Events;
@@ -71,6 +72,9 @@ public sealed class EnsemblePredictor
     public int LearnerCount => _learners.Count;
     public FeatureWindow Window { get; }
     public PerformanceWeightedEnsemble Ensemble { get; }
+
+    /// <summary>How the ensemble's probabilities become its call (UP, DOWN or FLAT).</summary>
+    public CallRule Calls { get; }
     public LabelOptions LabelOptions => _labeler.Options;
 
     /// <summary>Whether each pending prediction holds its own window copy (answers may come after later vectors).</summary>
@@ -120,7 +124,7 @@ public sealed class EnsemblePredictor
 
         // Reused once resolved (see PendingPrediction): predictions in flight cost the collector nothing.
         PendingPrediction pending = _spare.TryPop(out PendingPrediction? spare) ? spare : new PendingPrediction(Models.Length, vector.Values.Length);
-        pending.Start(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values, Ensemble.CurrentWeights, BatchModels.Length);
+        pending.Start(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values, Ensemble.CurrentWeights, Calls.Context, BatchModels.Length);
         pending.Resolved.AddRange(_resolvedNow);
         for (int i = 0; i < _learners.Count; i++)
         {
@@ -162,9 +166,11 @@ public sealed class EnsemblePredictor
     {
         if (!pending.IsComplete) throw new InvalidOperationException($"prediction {pending.Sequence} still waits for {pending.Missing} models");
         pending.Window = null;
+        ClassProbabilities mixed = PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights);
         return new CompletedPrediction(pending.Sequence, pending.TimeNs, pending.ReceiveTimeNs, [.. pending.PerModel],
-            [.. pending.Weights], PerformanceWeightedEnsemble.Combine(pending.PerModel, pending.Weights))
+            [.. pending.Weights], mixed)
         {
+            Call = Calls.Call(mixed, pending.CallContext),
             Resolved = pending.Resolved.Count == 0 ? [] : [.. pending.Resolved],
         };
     }
@@ -205,6 +211,7 @@ public sealed class EnsemblePredictor
         foreach (IOnlineLearner learner in _learners) learner.Save(w);
         foreach (IBookModelState state in _followed) state.Save(w);
         Ensemble.Save(w);
+        Calls.Save(w);
         w.Write(_pending.Count);
         foreach (PendingPrediction p in _pending.Values.OrderBy(p => p.Sequence)) p.Save(w);
     }
@@ -224,6 +231,7 @@ public sealed class EnsemblePredictor
         foreach (IOnlineLearner learner in _learners) learner.Load(r, Window.FeatureNames);
         foreach (IBookModelState state in _followed) state.Load(r);
         Ensemble.Load(r);
+        Calls.Load(r);
         int pending = r.ReadInt32();
         if (pending < 0) throw new InvalidDataException($"predictor state: {pending} pending predictions");
         for (int k = 0; k < pending; k++)
@@ -240,6 +248,7 @@ public sealed class EnsemblePredictor
         Reset();
         foreach (IOnlineLearner learner in _learners) learner.Forget();
         Ensemble.Forget();
+        Calls.Forget();
     }
 
     private void OnLabel(in Label label)
@@ -247,6 +256,7 @@ public sealed class EnsemblePredictor
         if (!_pending.Remove(label.Sequence, out PendingPrediction? p)) return;
         // CanObserve guarantees it: scoring later would make the ensemble depend on when the models answered.
         if (!p.IsComplete) throw new InvalidOperationException($"the label of prediction {p.Sequence} resolved before its models answered");
+        Calls.Resolve(PerformanceWeightedEnsemble.Combine(p.PerModel, p.Weights), p.CallContext, label.Class);
         Ensemble.Resolve(p.PerModel, label.Class);
         foreach (IOnlineLearner learner in _learners) learner.Learn(p.Row, label.Class);
         _resolvedNow.Add(label);

@@ -1,4 +1,4 @@
 namespace QuantumFlow.Models.Prediction.Live;
 
-/// <summary>A model as an ensemble member: its name and the version of what it runs.</summary>
-public sealed record ModelInfo(string Name, string Version);
+/// <summary>A model as an ensemble member: its name, the version of what it runs, and its validation log-loss if it was trained (the ensemble's prior).</summary>
+public sealed record ModelInfo(string Name, string Version, double? ValidationLogLoss = null);

@@ -35,6 +35,9 @@ public sealed class PendingPrediction
     /// <summary>The ensemble weights when the prediction was made: the ones it is mixed with.</summary>
     public ReadOnlySpan<double> Weights => _weights;
 
+    /// <summary>What the ensemble's call is made with (<see cref="Ensembles.CallRule"/>), as of this prediction's start.</summary>
+    internal Ensembles.CallContext CallContext { get; private set; }
+
     /// <summary>Index of this vector among the labeled (valid) points since the last reset: where its event horizon ends.</summary>
     internal long Point { get; private set; }
     internal double[] Row { get; }
@@ -61,6 +64,10 @@ public sealed class PendingPrediction
         w.Write(Point);
         w.Write(Row);
         w.Write(_weights);
+        w.Write(CallContext.Down);
+        w.Write(CallContext.Flat);
+        w.Write(CallContext.Up);
+        w.Write(CallContext.Candidate);
         foreach (ClassProbabilities p in PerModel)
         {
             w.Write(p.Down);
@@ -83,6 +90,7 @@ public sealed class PendingPrediction
         Point = r.ReadInt64();
         r.ReadInto(Row);
         r.ReadInto(_weights);
+        CallContext = new Ensembles.CallContext(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt32());
         for (int m = 0; m < PerModel.Length; m++) PerModel[m] = new ClassProbabilities(r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
         Array.Fill(Answered, true);
         Missing = 0;
@@ -94,7 +102,7 @@ public sealed class PendingPrediction
             Resolved.Add(r.ReadLabel());
     }
 
-    internal void Start(long sequence, long timeNs, long receiveTimeNs, long point, ReadOnlySpan<double> row, ReadOnlySpan<double> weights, int missing)
+    internal void Start(long sequence, long timeNs, long receiveTimeNs, long point, ReadOnlySpan<double> row, ReadOnlySpan<double> weights, Ensembles.CallContext call, int missing)
     {
         Sequence = sequence;
         TimeNs = timeNs;
@@ -102,6 +110,7 @@ public sealed class PendingPrediction
         Point = point;
         row.CopyTo(Row);
         weights.CopyTo(_weights);
+        CallContext = call;
         Array.Clear(Answered);
         Resolved.Clear();
         Missing = missing;

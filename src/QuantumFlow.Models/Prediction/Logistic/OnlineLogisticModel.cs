@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantumFlow.Models.Labels;
+using QuantumFlow.Models.Prediction.Training;
 using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Prediction.Logistic;
@@ -28,6 +29,7 @@ public sealed class OnlineLogisticModel : IOnlineLearner
 
     public string Name => "logistic";
     public string Version => _member.Version;
+    public double? ValidationLogLoss => TrainingNotes.ValidationLogLoss(_member.Notes);
     public int WindowLength => 1;
 
     /// <summary>Labels learned from since the start.</summary>

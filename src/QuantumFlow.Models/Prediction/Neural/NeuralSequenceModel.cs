@@ -46,6 +46,7 @@ public sealed class NeuralSequenceModel : IIncrementalModel
     public string Name { get; }
     public string Version { get; }
     public int WindowLength { get; }
+    public double? ValidationLogLoss { get; init; }
 
     /// <summary>Row encodings reused and computed so far (how well the cache works under the live load).</summary>
     public (long Hits, long Misses) CacheCounts => _cache is null ? (0, 0) : (_cache.Hits, _cache.Misses);

@@ -27,5 +27,8 @@ public static class CheckpointDirectory
 
     /// <summary>The exported network of a checkpoint from its parameters (a file's, or a torch module's).</summary>
     public static NeuralSequenceModel Create(NetworkCheckpoint checkpoint, StateDict weights) =>
-        new(checkpoint.Name, checkpoint.Version, checkpoint.WindowLength, checkpoint.Scaler(), ClassifierLayout.Build(weights, checkpoint.Shape));
+        new(checkpoint.Name, checkpoint.Version, checkpoint.WindowLength, checkpoint.Scaler(), ClassifierLayout.Build(weights, checkpoint.Shape))
+        {
+            ValidationLogLoss = checkpoint.ValidationLogLoss,
+        };
 }

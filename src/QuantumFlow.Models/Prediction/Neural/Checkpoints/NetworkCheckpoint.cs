@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction.Scaling;
+using QuantumFlow.Models.Prediction.Training;
 
 namespace QuantumFlow.Models.Prediction.Neural.Checkpoints;
 
@@ -35,6 +36,10 @@ public sealed record NetworkCheckpoint
     public LabelOptions Label => LabelOptions.Default with { Horizon = Horizon, Unit = HorizonUnit, ThresholdBps = ThresholdBps, Mode = ThresholdMode, Multiplier = Multiplier };
     /// <summary>Free-form provenance: data, split, validation metrics.</summary>
     public ImmutableDictionary<string, string> Notes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The calibrated validation log-loss training noted (null in checkpoints from before it did).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double? ValidationLogLoss => TrainingNotes.ValidationLogLoss(Notes);
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 

@@ -4,11 +4,13 @@ namespace QuantumFlow.Models.Features.Scaling;
 
 /// <summary>
 /// Scale-free forms of the features measured in contracts or coins (OFI, CKS OFI and their sums, signed trade
-/// volume): each divided by its own running scale, the bias-corrected EWMA of its absolute value. A book quoted in
-/// contracts of another size, or a market ten times as deep, gives the same <c>*_rel</c> values, so a model trained on
-/// one market reads another the same way; the raw forms stay for inspection. The scale only ever looks back.
+/// volume) and of the event rates (arrivals, cancels, executions, trades and book events per second, the time between
+/// events): each divided by its own running scale, the bias-corrected EWMA of its absolute value. A book quoted in
+/// contracts of another size, a market ten times as deep, or one ten times as busy gives the same <c>*_rel</c>
+/// values, so a model trained on one market reads another the same way; the raw forms stay for inspection. The scale
+/// only ever looks back.
 /// </summary>
-internal sealed class RelativeSizes
+internal sealed class RelativeScales
 {
     private readonly int[] _source;
     private readonly int[] _target;
@@ -16,7 +18,7 @@ internal sealed class RelativeSizes
     private readonly double _keep;
     private double _keepPower = 1;
 
-    public RelativeSizes(FeatureOptions options, List<string> names)
+    public RelativeScales(FeatureOptions options, List<string> names)
     {
         var sources = new List<string>();
         foreach (int level in options.OfiLevels)
@@ -27,6 +29,8 @@ internal sealed class RelativeSizes
             sources.AddRange(options.OfiWindows.Select(w => FeatureNames.CksOfiSum(level, w)));
         }
         sources.AddRange(options.TradeWindowsMs.Select(FeatureNames.SignedTradeVolume));
+        sources.AddRange(FeatureNames.QueueRates);
+        sources.AddRange(options.TradeWindowsMs.Select(FeatureNames.TradeIntensity));
         _source = [.. sources.Select(n => names.IndexOf(n) is int i and >= 0 ? i : throw new InvalidOperationException($"feature {n} must come before its relative form"))];
         _target = new int[_source.Length];
         for (int k = 0; k < sources.Count; k++)
