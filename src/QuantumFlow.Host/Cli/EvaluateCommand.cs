@@ -32,7 +32,7 @@ public static class EvaluateCommand
         var roundTrip = new Option<double>("--round-trip-bps") { Description = "Round-trip cost in bps: the share of labelled moves larger than it is reported per market.", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Write the JSON report here (default: stdout)." };
         var png = new Option<string?>("--png") { Description = "Also write scores.png and reliability.png into this directory." };
-        var tune = new Option<bool>("--tune-ensemble") { Description = "Rank the ensemble's temperature, half-life and floor on each session before its test part (the first 85 %), replaying the members' answers; printed, not applied." };
+        var tune = new Option<bool>("--tune-ensemble") { Description = "Rank the ensemble's temperature, half-life, floor, prior weight and floor ramp on each session before its test part (the first 85 %), replaying the members' answers; printed, not applied." };
         var examples = new Option<string?>("--examples") { Description = "Also write every scored prediction as CSV here (each model's and the ensemble's probabilities, the label, the move, and which prediction resolved it)." };
         var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1 and log-loss with intervals, per-class precision/recall, confusion and calibration of each model, the ensemble and the baselines, per market and pooled.");
         foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png, tune, examples }) command.Options.Add(o);
@@ -108,7 +108,7 @@ public static class EvaluateCommand
         double current = beforeTest.Sum(v => EnsembleTuning.Replay(v, members, prediction.Ensemble).Sum(p => p.LogLoss)) / beforeTest.Sum(v => v.Count);
         w.WriteLine($"ensemble tuning on {beforeTest.Sum(v => v.Count)} predictions before the test part of each session (the first 85 %); current options: log-loss {current:F4}");
         foreach (var (options, loss) in ranked.Take(8))
-            w.WriteLine($"  temperature {options.Temperature,-5} half-life {options.HalfLife,-6} floor {options.Floor,-5} log-loss {loss:F4}");
+            w.WriteLine($"  temperature {options.Temperature,-5} half-life {options.HalfLife,-6} floor {options.Floor,-5} prior weight {options.PriorWeight,-4} floor ramp {options.FloorRamp,-4} log-loss {loss:F4}");
     }
 
     /// <summary>What can be known before any work: every path exists and is what it should be.</summary>

@@ -62,7 +62,11 @@ public sealed class EvaluateTests : IDisposable
     public void Unseen_scores_every_labelled_prediction_with_intervals_and_keeps_in_session_baselines_apart()
     {
         string report = Path.Combine(_dir, "report.json");
-        var settings = new EvaluateCommand.Settings(ShippedModels(), [SampleRecording.Files[0]], Unseen: true, BaselineData: [], RoundTripBps: 10, Out: report, Png: Path.Combine(_dir, "png"));
+        string examples = Path.Combine(_dir, "examples.csv");
+        var settings = new EvaluateCommand.Settings(ShippedModels(), [SampleRecording.Files[0]], Unseen: true, BaselineData: [], RoundTripBps: 10, Out: report, Png: Path.Combine(_dir, "png"))
+        {
+            Examples = examples,
+        };
         var error = new StringWriter();
         Assert.Equal(0, EvaluateCommand.Run(settings, TextWriter.Null, error));
         var json = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(report))!;
@@ -87,6 +91,28 @@ public sealed class EvaluateTests : IDisposable
         Assert.True(inSession.FitExamples + inSession.TestExamples < market.Examples, "nothing purged between the fit and test parts");
         Assert.True(File.Exists(Path.Combine(_dir, "png", "scores.png")));
         Assert.Contains("in-session", error.ToString());
+
+        // Every scored prediction is a CSV row; the ensemble's calls in it give the macro-F1 the report states.
+        string[] lines = File.ReadAllLines(examples);
+        Assert.Equal(json.Examples + 1, lines.Length);
+        string[] header = lines[0].Split(',');
+        int label = Array.IndexOf(header, "label"), call = Array.IndexOf(header, "ensemble_call");
+        Assert.Contains("lstm.up", header);
+        Assert.Contains("ensemble.flat", header);
+        var confusion = new double[3, 3];
+        foreach (string line in lines.Skip(1))
+        {
+            string[] cells = line.Split(',');
+            Assert.Equal(header.Length, cells.Length);
+            confusion[(int)Enum.Parse<Models.Labels.LabelClass>(cells[label]), (int)Enum.Parse<Models.Labels.LabelClass>(cells[call])]++;
+        }
+        double f1 = 0;
+        for (int c = 0; c < 3; c++)
+        {
+            double tp = confusion[c, c], called = confusion[0, c] + confusion[1, c] + confusion[2, c], actual = confusion[c, 0] + confusion[c, 1] + confusion[c, 2];
+            f1 += called + actual > 0 ? 2 * tp / (called + actual) : 0;
+        }
+        Assert.Equal(json.Pooled.Single(m => m.Model == "ensemble").Report.MacroF1, f1 / 3, 9);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using QuantumFlow.Models.Prediction.Live;
 namespace QuantumFlow.Models.Prediction.Ensembles;
 
 /// <summary>
-/// Chooses the ensemble's temperature, floor and half-life on validation data: each candidate is replayed over the
+/// Chooses the ensemble's temperature, floor, half-life, prior weight and floor ramp on validation data: each candidate is replayed over the
 /// recorded member answers exactly as the live ensemble would have run (a label counts from the prediction that
 /// resolved it on, <see cref="EvaluationExample.ResolvedAt"/>), per market, and the one with the lowest mean
 /// log-loss over all examples wins. Log-loss, a proper scoring rule, both to weigh members and to choose.
@@ -14,6 +14,8 @@ public static class EnsembleTuning
     public static readonly double[] Temperatures = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
     public static readonly double[] HalfLives = [50, 200, 500, 1_000, 2_000, 5_000];
     public static readonly double[] Floors = [0, 0.02, 0.05];
+    public static readonly double[] PriorWeights = [0, 30, 100, 300];
+    public static readonly double[] FloorRamps = [0, 300];
 
     /// <summary>The candidates, each with its mean log-loss, best first.</summary>
     public static List<(EnsembleOptions Options, double LogLoss)> Rank(IReadOnlyList<IReadOnlyList<EvaluationExample>> markets, IReadOnlyList<ModelInfo> members, EnsembleOptions? start = null)
@@ -25,9 +27,11 @@ public static class EnsembleTuning
         foreach (double t in Temperatures)
         foreach (double h in HalfLives)
         foreach (double f in Floors)
+        foreach (double k in PriorWeights)
+        foreach (double r in FloorRamps)
         {
-            if (members.Count * f >= 1) continue;
-            var options = (start ?? EnsembleOptions.Default) with { Temperature = t, HalfLife = h, Floor = f };
+            if (members.Count * f >= 1 || (f == 0 && r > 0)) continue;
+            var options = (start ?? EnsembleOptions.Default) with { Temperature = t, HalfLife = h, Floor = f, PriorWeight = k, FloorRamp = r };
             double sum = 0;
             foreach (IReadOnlyList<EvaluationExample> market in markets) sum += Replay(market, members, options).Sum(p => p.LogLoss);
             results.Add((options, sum / n));
