@@ -14,8 +14,8 @@ public sealed record SignalEdge(int Calls, double MeanBps, Interval Interval, do
 
     public static SignalEdge? Of(IReadOnlyList<ScoredPrediction> scored, double roundTripCostBps)
     {
-        double[] edges = [.. scored.Where(s => s.Said.Predicted != Labels.LabelClass.Flat)
-            .Select(s => (s.Said.Predicted == Labels.LabelClass.Up ? 1 : -1) * s.ReturnBps)];
+        double[] edges = [.. scored.Where(s => s.Call != Labels.LabelClass.Flat)
+            .Select(s => (s.Call == Labels.LabelClass.Up ? 1 : -1) * s.ReturnBps)];
         if (edges.Length < 10) return null;
         var bootstrap = new BlockBootstrap([(0, edges.Length)], Math.Max(5, (int)Math.Sqrt(edges.Length)));
         Interval interval = bootstrap.Interval(idx =>

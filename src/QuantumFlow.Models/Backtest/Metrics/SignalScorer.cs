@@ -13,7 +13,7 @@ namespace QuantumFlow.Models.Backtest.Metrics;
 /// </summary>
 public sealed class SignalScorer
 {
-    private readonly Dictionary<long, ClassProbabilities> _waiting = new();
+    private readonly Dictionary<long, (ClassProbabilities Said, LabelClass Call)> _waiting = new();
     private readonly List<ScoredPrediction> _scored = new();
 
     public int Scored => _scored.Count;
@@ -28,17 +28,17 @@ public sealed class SignalScorer
         ArgumentNullException.ThrowIfNull(prediction);
         foreach (Label label in prediction.Resolved)
         {
-            if (_waiting.Remove(label.Sequence, out ClassProbabilities p)) _scored.Add(new ScoredPrediction(label.Sequence, p, label.Class, label.ReturnBps));
+            if (_waiting.Remove(label.Sequence, out var p)) _scored.Add(new ScoredPrediction(label.Sequence, p.Said, label.Class, label.ReturnBps, p.Call));
         }
-        if (scored) _waiting[prediction.Sequence] = prediction.Ensemble;
+        if (scored) _waiting[prediction.Sequence] = (prediction.Ensemble, prediction.Call);
     }
 
     /// <summary>A gap in the data: the predictor dropped its pending predictions, so their labels never come.</summary>
     public void Reset() => _waiting.Clear();
 
     public ClassificationReport? Report(string model) => _scored.Count == 0 ? null
-        : ClassificationReport.Compute(model, [.. _scored.Select(s => s.Said)], [.. _scored.Select(s => s.Label)]);
+        : ClassificationReport.Compute(model, [.. _scored.Select(s => s.Said)], [.. _scored.Select(s => s.Label)], calls: [.. _scored.Select(s => s.Call)]);
 }
 
-/// <summary>One resolved prediction of the backtested signal.</summary>
-public readonly record struct ScoredPrediction(long Sequence, ClassProbabilities Said, LabelClass Label, double ReturnBps);
+/// <summary>One resolved prediction of the backtested signal: the ensemble's probabilities and its call, and what came true.</summary>
+public readonly record struct ScoredPrediction(long Sequence, ClassProbabilities Said, LabelClass Label, double ReturnBps, LabelClass Call);

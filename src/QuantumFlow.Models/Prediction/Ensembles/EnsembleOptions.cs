@@ -24,17 +24,17 @@ public sealed record EnsembleOptions
 
     /// <summary>
     /// Softmax temperature in score units; lower sharpens (the seed hard-coded 0.5 on accuracy). On the mean log-loss,
-    /// 1/T is the number of labels whose summed log-loss decides the weights: 0.01 is exponential weighting (Bayesian
-    /// model averaging) over about 100 labels. Chosen on data before the test parts (README, `evaluate --tune-ensemble`):
+    /// 1/T is the number of labels whose summed log-loss decides the weights: 0.005 is exponential weighting (Bayesian
+    /// model averaging) over about 200 labels. Chosen on data before the test parts (README, `evaluate --tune-ensemble`):
     /// members' log-losses differ by hundredths of a nat, so a softer mix lets a poor member dilute the best one.
     /// </summary>
-    public double Temperature { get; init; } = 0.01;
+    public double Temperature { get; init; } = 0.005;
 
     /// <summary>
-    /// No model drops below this weight, so one that recovers is noticed (n floor must stay below 1). 0.05 (chosen with
+    /// No model drops below this weight, so one that recovers is noticed (n floor must stay below 1). 0.02 (chosen with
     /// the temperature) also keeps some of every member in the mix, which tempers one member's over-confidence.
     /// </summary>
-    public double Floor { get; init; } = 0.05;
+    public double Floor { get; init; } = 0.02;
 
     /// <summary>
     /// How many labels' worth of belief each member's prior score carries (its validation log-loss; a uniform guess's
@@ -43,7 +43,7 @@ public sealed record EnsembleOptions
     /// validation lead and the learners, still a uniform guess, wait; after a few hundred labels the book's own record
     /// decides. Chosen on data before the test parts (README).
     /// </summary>
-    public double PriorWeight { get; init; } = 100;
+    public double PriorWeight { get; init; } = 300;
 
     /// <summary>
     /// Labels over which the floor grows from 0 to <see cref="Floor"/>: a floor is insurance for a member that

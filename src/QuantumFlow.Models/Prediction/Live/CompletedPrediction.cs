@@ -21,7 +21,8 @@ public sealed record CompletedPrediction(
     public LabelClass Call { get; init; } = Ensemble.Predicted;
 
     public LabelClass Predicted => Call;
-    public double Confidence => Ensemble.Confidence;
+    /// <summary>The probability of the call.</summary>
+    public double Confidence => Ensemble[Call];
 
     /// <summary>Labels of earlier predictions that this point resolved (empty in the common case of none).</summary>
     public ImmutableArray<Label> Resolved { get; init; } = [];
