@@ -28,7 +28,7 @@ public sealed class FeaturesCommandTests : IDisposable
         var labels = new LabelOptions { Horizon = 200, Unit = HorizonUnit.Milliseconds, ThresholdBps = 1 };
         Assert.Equal(0, Run(csv, labels, out string summary, out _));
         Assert.Equal(0, Run(parquet, labels, out _, out _));
-        Assert.Contains("wrote 9017 rows x 141 features", summary);
+        Assert.Contains("wrote 9017 rows x 152 features", summary);
         Assert.Contains("labels (200 ms, fixed 1 bps)", summary);
         Assert.False(File.Exists(csv + ".partial"));
 
