@@ -5,7 +5,9 @@ namespace QuantumFlow.Models.Features.Scaling;
 /// <summary>
 /// Scale-free forms of the features measured in contracts or coins (OFI, CKS OFI and their sums, signed trade
 /// volume) and of the event rates (arrivals, cancels, executions, trades and book events per second, the time between
-/// events): each divided by its own running scale, the bias-corrected EWMA of its absolute value. A book quoted in
+/// events): each divided by its own running scale, the bias-corrected EWMA of its absolute value, then compressed,
+/// sign(r) ln(1 + |r|), so a burst after a quiet spell (a ratio of hundreds) stays within the range a model was
+/// trained on instead of sitting on the scaler's clip; near 0 the form is the ratio itself. A book quoted in
 /// contracts of another size, a market ten times as deep, or one ten times as busy gives the same <c>*_rel</c>
 /// values, so a model trained on one market reads another the same way; the raw forms stay for inspection. The scale
 /// only ever looks back.
@@ -53,9 +55,12 @@ internal sealed class RelativeScales
             if (!double.IsFinite(x)) x = 0;
             _scale[k] = _keep * _scale[k] + (1 - _keep) * Math.Abs(x);
             double scale = _scale[k] * correction;
-            v[_target[k]] = scale > 0 ? x / scale : 0;
+            v[_target[k]] = scale > 0 ? Compress(x / scale) : 0;
         }
     }
+
+    /// <summary>sign(r) ln(1 + |r|): odd, monotone, the identity to first order at 0.</summary>
+    internal static double Compress(double ratio) => Math.CopySign(double.LogP1(Math.Abs(ratio)), ratio);
 
     public void Save(StateWriter w)
     {
