@@ -33,7 +33,7 @@ public static class EvaluateCommand
         var output = new Option<string?>("--out") { Description = "Write the JSON report here (default: stdout)." };
         var png = new Option<string?>("--png") { Description = "Also write scores.png and reliability.png into this directory." };
         var tune = new Option<bool>("--tune-ensemble") { Description = "Rank the ensemble's temperature, half-life, floor, prior weight and floor ramp on each session before its test part (the first 85 %), replaying the members' answers; printed, not applied." };
-        var examples = new Option<string?>("--examples") { Description = "Also write every scored prediction as CSV here (each model's and the ensemble's probabilities, the label, the move, and which prediction resolved it)." };
+        var examples = new Option<string?>("--examples") { Description = "Also write every scored prediction as CSV here (each model's and the ensemble's probabilities, the ensemble's call, the label, the move, and which prediction resolved it)." };
         var command = new Command("evaluate", "Accuracy, balanced accuracy, macro-F1 and log-loss with intervals, per-class precision/recall, confusion and calibration of each model, the ensemble and the baselines, per market and pooled.");
         foreach (Option o in new Option[] { modelsDir, data, unseen, baselineData, roundTrip, output, png, tune, examples }) command.Options.Add(o);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(new Settings(parse.GetValue(modelsDir)!, parse.GetValue(data)!,
