@@ -40,6 +40,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
         log($"train classes: down {counts[0]}, flat {counts[1]}, up {counts[2]}; {features.Length} features, window {settings.Window}");
 
         if (settings.Logistic) TrainLogistic(sessions, train, split.Validation, features, HorizonRows(sessions, settings.Labels));
+        if (settings.Trees) TreeCandidate.Compare(sessions, train, split.Validation, features, settings.Seed, log);
 
 
         var rng = new Random(settings.Seed);

@@ -19,4 +19,7 @@ public sealed record TrainSettings
 
     /// <summary>Also fit the logistic member (cheap; off only for tests of one network).</summary>
     public bool Logistic { get; init; } = true;
+
+    /// <summary>Also fit gradient-boosted trees on the same rows and report their validation log-loss next to the logistic's (<see cref="TreeCandidate"/>).</summary>
+    public bool Trees { get; init; }
 }
