@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using QuantumFlow.Actors.Backtest;
+using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Prediction;
+using QuantumFlow.Models.Backtest;
+using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Labels;
 using QuantumFlow.Models.Prediction;
@@ -27,6 +31,10 @@ public static class EqualityPrediction
         // then covers weights that change all along.
         Ensemble = EnsembleOptions.Default with { Temperature = 0.2, Floor = 0.02 },
     };
+
+    /// <summary>The sample's book replayed from <paramref name="journal"/> through the predictor of <paramref name="prediction"/>, model calls batched as a backtest makes them.</summary>
+    public static JournalReplaySource JournalSource(JournalOptions journal, PredictionOptions prediction) =>
+        new(journal, "binance-usdm:BTCUSDT", new PredictionReplay(prediction.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: true)), maxBatch: 64);
 
     /// <summary>Subscribes a collector of the node's published predictions (its local event stream) into <paramref name="into"/>.</summary>
     public static void Collect(ActorSystem system, ConcurrentQueue<PredictionEvent> into)

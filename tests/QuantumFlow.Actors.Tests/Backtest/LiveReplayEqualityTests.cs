@@ -2,14 +2,12 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.Hosting;
-using QuantumFlow.Actors.Backtest;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Inspection;
 using QuantumFlow.Models.Backtest;
-using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Tests.Support;
 
@@ -55,8 +53,7 @@ public sealed class LiveReplayEqualityTests : TestKit
 
                 // Every batch is journaled (acknowledged): read the journal back while the node finishes predicting, with
                 // the model calls batched as a backtest makes them.
-                var source = new JournalReplaySource(options.Journal, Entity,
-                    new PredictionReplay(prediction.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: true)), maxBatch: 64);
+                var source = EqualityPrediction.JournalSource(options.Journal, prediction);
                 foreach (ReplayStep step in source.Steps(CancellationToken.None))
                 {
                     steps++;

@@ -3,15 +3,12 @@ using Akka.Actor;
 using Akka.Persistence;
 using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.Hosting;
-using QuantumFlow.Actors.Backtest;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Hosting;
 using QuantumFlow.Inspection;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Actors.Prediction;
-using QuantumFlow.Models.Backtest;
-using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Tests.Support;
 
@@ -71,8 +68,7 @@ public sealed class RestartEqualityTests : TestKit
             system.ActorOf(ReplayFeed.Props(replay, node.BookRegion(), finished.Ref), "replay");
             finished.ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120));
 
-            var source = new JournalReplaySource(options.Journal, Entity,
-                new PredictionReplay(prediction.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: true)), maxBatch: 64);
+            var source = EqualityPrediction.JournalSource(options.Journal, prediction);
             // One step per journaled event: the predictions of the events journaled after the restart.
             List<CompletedPrediction> after = [.. source.Steps(CancellationToken.None).Skip((int)recovered.EventsJournaled)
                 .Select(s => s.Prediction).OfType<CompletedPrediction>()];

@@ -3,7 +3,6 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.Hosting;
-using QuantumFlow.Actors.Backtest;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Replay;
 using QuantumFlow.Actors.Hosting;
@@ -11,8 +10,6 @@ using QuantumFlow.Inspection;
 using QuantumFlow.Actors.Persistence;
 using QuantumFlow.Actors.Prediction;
 using QuantumFlow.Actors.Tests.Backtest;
-using QuantumFlow.Models.Backtest;
-using QuantumFlow.Models.Market;
 using QuantumFlow.Models.Prediction.Live;
 using QuantumFlow.Tests.Support;
 
@@ -74,8 +71,7 @@ public sealed class HandoverEqualityTests : TestKit
             first = null;
             finished.ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120));
 
-            var source = new JournalReplaySource(options.Journal, Entity,
-                new PredictionReplay(prediction.CreatePredictor(Venue.BinanceUsdm, "BTCUSDT", copyWindows: true)), maxBatch: 64);
+            var source = EqualityPrediction.JournalSource(options.Journal, prediction);
             List<CompletedPrediction> replayed = [.. source.Steps(CancellationToken.None).Select(s => s.Prediction).OfType<CompletedPrediction>()];
             await Poll.Until(() => onSecond.LastOrDefault()?.Sequence == replayed[^1].Sequence, TimeSpan.FromSeconds(60),
                 $"the second node's last prediction to be the journal's last, {replayed[^1].Sequence}");

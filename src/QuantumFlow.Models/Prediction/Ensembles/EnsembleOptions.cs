@@ -25,7 +25,7 @@ public sealed record EnsembleOptions
     /// <summary>
     /// Softmax temperature in score units; lower sharpens (the seed hard-coded 0.5 on accuracy). On the mean log-loss,
     /// 1/T is the number of labels whose summed log-loss decides the weights: 0.005 is exponential weighting (Bayesian
-    /// model averaging) over about 200 labels. Chosen on data before the test parts (README, `evaluate --tune-ensemble`):
+    /// model averaging) over about 200 labels. `evaluate --tune-ensemble`'s first choice (docs/evaluation/README.md says why it stayed):
     /// members' log-losses differ by hundredths of a nat, so a softer mix lets a poor member dilute the best one.
     /// </summary>
     public double Temperature { get; init; } = 0.005;
@@ -41,7 +41,7 @@ public sealed record EnsembleOptions
     /// for an online learner, which starts knowing nothing): the score a member is weighted by is the mean of that
     /// prior, counted this many times, and the book's recent labels. Before a book has labels, members proven on
     /// validation lead and the learners, still a uniform guess, wait; after a few hundred labels the book's own record
-    /// decides. Chosen on data before the test parts (README).
+    /// decides. Chosen with the temperature (docs/evaluation/README.md).
     /// </summary>
     public double PriorWeight { get; init; } = 300;
 
