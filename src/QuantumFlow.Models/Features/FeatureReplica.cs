@@ -22,7 +22,7 @@ public sealed class FeatureReplica
         _fingerprint = StateBlob.Fingerprint(Engine.Options, Engine.Schema.Names);
     }
 
-    private const string StateKind = "quantumflow-features/1";
+    private const string StateKind = "quantumflow-features/2";
     private readonly string _fingerprint;
 
     public FeatureEngine Engine { get; }

@@ -28,4 +28,30 @@ public sealed class RelativeScalesTests
         Assert.Equal(0.0999, RelativeScales.Compress(0.105), 3);
         Assert.Equal(-RelativeScales.Compress(3), RelativeScales.Compress(-3), 15);
     }
+
+    [Fact]
+    public void A_source_not_measured_yet_does_not_count_into_its_scale()
+    {
+        var names = new List<string>(FeatureSchema.Default.Names.TakeWhile(n => !n.EndsWith("_rel", StringComparison.Ordinal)));
+        var relative = new RelativeScales(FeatureOptions.Default, names);
+        int source = names.IndexOf(FeatureNames.AvgTimeBetweenEvents), target = names.IndexOf(FeatureNames.Relative(FeatureNames.AvgTimeBetweenEvents));
+        int other = names.IndexOf(FeatureNames.TotalArrivalRate), otherTarget = names.IndexOf(FeatureNames.Relative(FeatureNames.TotalArrivalRate));
+        var v = new double[names.Count];
+        v[other] = 3;
+        for (int i = 0; i < 50; i++)
+        {
+            relative.Update(v); // the window holds fewer than two events: the time between them is not measured (0)
+            Assert.Equal(0, v[target]);
+        }
+        v[source] = 40;
+        relative.Update(v);
+        Assert.Equal(Math.Log(2), v[target], 12); // the first measurement is its own scale, not 51 times a scale of zeros
+        Assert.Equal(Math.Log(2), v[otherTarget], 12); // a source measured all along is unaffected by the other's start
+        v[source] = 0; // a zero after the start is a measurement like any other
+        relative.Update(v);
+        Assert.Equal(0, v[target]);
+        v[source] = 40;
+        relative.Update(v);
+        Assert.InRange(v[target], Math.Log(2), Math.Log(3)); // the scale took the zero in: 40 is now above it
+    }
 }

@@ -10,7 +10,9 @@ namespace QuantumFlow.Models.Features.Scaling;
 /// trained on instead of sitting on the scaler's clip; near 0 the form is the ratio itself. A book quoted in
 /// contracts of another size, a market ten times as deep, or one ten times as busy gives the same <c>*_rel</c>
 /// values, so a model trained on one market reads another the same way; the raw forms stay for inspection. The scale
-/// only ever looks back.
+/// only ever looks back, and each starts at its source's first non-zero value: before that the source has not been
+/// measured yet (a rate needs two events in its window), and counting those zeros into the scale would make the
+/// first measurement look as many times the usual as there were updates before it.
 /// </summary>
 internal sealed class RelativeScales
 {
@@ -18,7 +20,7 @@ internal sealed class RelativeScales
     private readonly int[] _target;
     private readonly double[] _scale;
     private readonly double _keep;
-    private double _keepPower = 1;
+    private readonly double[] _keepPower; // per source: keep^(updates since its first non-zero value); 1 before
 
     public RelativeScales(FeatureOptions options, List<string> names)
     {
@@ -41,20 +43,26 @@ internal sealed class RelativeScales
             names.Add(FeatureNames.Relative(sources[k]));
         }
         _scale = new double[_source.Length];
+        _keepPower = new double[_source.Length];
+        Array.Fill(_keepPower, 1);
         _keep = Math.Pow(0.5, 1 / options.RelativeScaleHalfLife);
     }
 
     /// <summary>After every other feature of this output is final.</summary>
     public void Update(double[] v)
     {
-        _keepPower *= _keep;
-        double correction = 1 / (1 - _keepPower);
         for (int k = 0; k < _source.Length; k++)
         {
             double x = v[_source[k]];
             if (!double.IsFinite(x)) x = 0;
+            if (_keepPower[k] == 1 && x == 0)
+            {
+                v[_target[k]] = 0;
+                continue;
+            }
+            _keepPower[k] *= _keep;
             _scale[k] = _keep * _scale[k] + (1 - _keep) * Math.Abs(x);
-            double scale = _scale[k] * correction;
+            double scale = _scale[k] / (1 - _keepPower[k]);
             v[_target[k]] = scale > 0 ? Compress(x / scale) : 0;
         }
     }
@@ -71,12 +79,12 @@ internal sealed class RelativeScales
     public void Load(StateReader r)
     {
         r.ReadInto(_scale);
-        _keepPower = r.ReadDouble();
+        r.ReadInto(_keepPower);
     }
 
     public void Clear()
     {
         Array.Clear(_scale);
-        _keepPower = 1;
+        Array.Fill(_keepPower, 1);
     }
 }

@@ -39,7 +39,7 @@ public sealed class BookPredictor
             learners, Predictor.Models.Select(m => $"{m.Name} {m.Version}").ToArray(), window);
     }
 
-    private const string StateKind = "quantumflow-book-predictor/1";
+    private const string StateKind = "quantumflow-book-predictor/2";
     private readonly string _fingerprint;
 
     public FeatureReplica Features { get; }
