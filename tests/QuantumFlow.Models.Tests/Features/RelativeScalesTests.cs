@@ -1,5 +1,6 @@
 using QuantumFlow.Models.Features;
 using QuantumFlow.Models.Features.Scaling;
+using QuantumFlow.Models.State;
 
 namespace QuantumFlow.Models.Tests.Features;
 
@@ -53,5 +54,26 @@ public sealed class RelativeScalesTests
         v[source] = 40;
         relative.Update(v);
         Assert.InRange(v[target], Math.Log(2), Math.Log(3)); // the scale took the zero in: 40 is now above it
+    }
+
+    [Fact]
+    public void A_state_whose_scales_are_out_of_range_is_refused()
+    {
+        var names = new List<string>(FeatureSchema.Default.Names.TakeWhile(n => !n.EndsWith("_rel", StringComparison.Ordinal)));
+        var relative = new RelativeScales(FeatureOptions.Default, names);
+        var v = new double[names.Count];
+        v[names.IndexOf(FeatureNames.Ofi(1))] = 2;
+        relative.Update(v);
+        using var saved = new MemoryStream();
+        var w = new StateWriter(saved);
+        relative.Save(w);
+        w.Flush();
+        byte[] bytes = saved.ToArray();
+        var fresh = new RelativeScales(FeatureOptions.Default, new List<string>(names.Take(names.IndexOf(FeatureNames.Relative(FeatureNames.Ofi(1))))));
+        fresh.Load(new StateReader(new MemoryStream(bytes))); // as saved: loads
+        int at = bytes.Length - 8; // the last source's weight, the last double written
+        BitConverter.GetBytes(1.5).CopyTo(bytes, at);
+        var e = Assert.Throws<InvalidDataException>(() => fresh.Load(new StateReader(new MemoryStream(bytes))));
+        Assert.Contains("relative scale", e.Message);
     }
 }

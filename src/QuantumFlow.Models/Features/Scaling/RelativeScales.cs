@@ -80,6 +80,11 @@ internal sealed class RelativeScales
     {
         r.ReadInto(_scale);
         r.ReadInto(_keepPower);
+        for (int k = 0; k < _scale.Length; k++)
+        {
+            if (!(_scale[k] >= 0 && double.IsFinite(_scale[k])) || !(_keepPower[k] is >= 0 and <= 1))
+                throw new InvalidDataException($"predictor state: relative scale {k} is {_scale[k]} with weight {_keepPower[k]}");
+        }
     }
 
     public void Clear()
