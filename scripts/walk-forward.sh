@@ -5,6 +5,7 @@
 # training sessions (--baseline-data) and the in-session baselines reported apart. Reports go to docs/evaluation/.
 # Usage: scripts/walk-forward.sh [output directory]   (about 10 minutes on two cores)
 #        QF_FOLD_MODELS=DIR keeps the folds' models there; QF_SKIP_TRAINING=1 then scores them again without training.
+#        QF_SEED=N trains with another seed (default 42), to see how much a retraining moves the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 D=${QF_SHARED_DATA:-../shared/data}
@@ -30,7 +31,7 @@ fold() { # name, then training files, "--", test files
   test=("$@")
   echo "== fold $name: train on ${#train[@]} files, score ${#test[@]} unseen files"
   if [[ -z ${QF_SKIP_TRAINING:-} ]]; then
-    "$T" --data "${train[@]}" --out "$WORK/$name" --trials 3 > "$OUT/$name.train.log"
+    "$T" --data "${train[@]}" --out "$WORK/$name" --trials 3 --seed "${QF_SEED:-42}" > "$OUT/$name.train.log"
   fi
   "$Q" evaluate --models "$WORK/$name" --data "${test[@]}" --unseen --baseline-data "${train[@]}" \
     --out "$OUT/$name.json" --png "$OUT/$name" 2> "$OUT/$name.txt"

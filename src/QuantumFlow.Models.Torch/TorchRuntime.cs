@@ -41,6 +41,17 @@ public static class TorchRuntime
     }
 
     /// <summary>
+    /// Seeds torch's generator for what comes next (a network's initialisation, its dropout): a training that reseeds
+    /// before each network gives the same weights for the same seed whatever ran before it in the process;
+    /// <see cref="Initialize"/> seeds only once per process.
+    /// </summary>
+    public static void Reseed(int seed)
+    {
+        Initialize();
+        torch.manual_seed(seed);
+    }
+
+    /// <summary>
     /// Sets the ISA cap in the native environment unless the operator set one. Idempotent; effective only before
     /// libtorch's first kernel runs (a test assembly that calls torch directly calls this from its own module initializer).
     /// </summary>

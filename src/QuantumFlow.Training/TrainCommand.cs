@@ -29,9 +29,10 @@ public static class TrainCommand
         var trials = new Option<int>("--trials") { Description = "Random hyperparameter trials per model.", DefaultValueFactory = _ => 3 };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs per trial (early stopping usually ends sooner).", DefaultValueFactory = _ => 15 };
         var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the hyperparameter search, the networks' initialisation and the batch order: another seed shows how much a retraining moves the figures.", DefaultValueFactory = _ => new TrainSettings { OutDirectory = "" }.Seed };
         var trees = new Option<bool>("--trees") { Description = "Also fit gradient-boosted trees (ML.NET FastTree) on the same rows and print their validation log-loss beside the logistic's; nothing is saved." };
         var command = new RootCommand("Train the Torch models and the logistic member on recordings: chronological split per session with a purge gap, scaler on train only, early stopping on validation log-loss, LR schedule, small random search, temperature scaling on validation.");
-        foreach (Option o in new Option[] { data, output, horizon, unit, threshold, mode, multiplier, window, models, trials, epochs, threads, trees }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, output, horizon, unit, threshold, mode, multiplier, window, models, trials, epochs, threads, seed, trees }) command.Options.Add(o);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
 
@@ -71,6 +72,7 @@ public static class TrainCommand
                 Epochs = Math.Max(1, parse.GetValue(epochs)),
                 Threads = Math.Max(1, parse.GetValue(threads)),
                 Trees = parse.GetValue(trees),
+                Seed = parse.GetValue(seed),
             };
             List<SessionRows> sessions;
             try

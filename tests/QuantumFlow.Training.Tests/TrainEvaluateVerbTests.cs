@@ -63,6 +63,22 @@ public sealed class TrainEvaluateVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_seed_decides_the_training_and_the_same_seed_repeats_it()
+    {
+        string[] data = [Shared("binance-hftbacktest/usdm/ethusdt_20240718.gz"), Shared("binance-hftbacktest/usdm/ethusdt_20240719.gz")];
+        byte[] Train(string name, int seed)
+        {
+            string models = Path.Combine(_dir, name);
+            Assert.Equal(0, TrainingTool.Root().Parse(["--data", .. data, "--out", models, "--models", "lstm", "--trials", "1", "--epochs", "1", "--horizon", "30",
+                "--horizon-unit", "events", "--threshold-mode", "fixed", "--threshold-bps", "1", "--window", "8", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Invoke());
+            return File.ReadAllBytes(NetworkCheckpoint.WeightsPath(models, "lstm"));
+        }
+        byte[] first = Train("a", 7);
+        Assert.Equal(first, Train("b", 7));
+        Assert.NotEqual(first, Train("c", 8));
+    }
+
+    [Fact]
     public async Task A_train_stopped_by_a_signal_exits_130_and_leaves_no_half_trained_checkpoint()
     {
         string models = Path.Combine(_dir, "stopped");

@@ -60,6 +60,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
                     Patience = 4,
                     Seed = settings.Seed + trial,
                 };
+                TorchRuntime.Reseed(options.Seed);
                 nn.Module<Tensor, Tensor> net = NetworkFactory.Create(shape);
                 int epochs = 0;
                 SequenceTrainer.Train(net, trainData, validationData, options, e =>
