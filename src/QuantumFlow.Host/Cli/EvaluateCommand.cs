@@ -71,13 +71,14 @@ public static class EvaluateCommand
             if (markets.All(m => m.Examples.Count == 0))
                 throw new ArgumentException($"no labelled prediction in {string.Join(", ", s.Data)} (no valid book, or shorter than the label horizon: {prediction.Labels.Describe()})");
 
+            string[] names = [.. members.Select(m => m.Name)];
             if (s.Examples is { } csv)
             {
                 using var writer = new StreamWriter(csv);
-                ExampleTable.Write(writer, markets, [.. members.Select(m => m.Name)]);
+                ExampleTable.Write(writer, markets, names);
             }
             if (s.TuneEnsemble) Tune(markets, members, prediction, error);
-            EvaluationReport report = PredictionEvaluator.Evaluate(markets, [.. members.Select(m => m.Name)], settings);
+            EvaluationReport report = PredictionEvaluator.Evaluate(markets, names, settings);
             string json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
             if (s.Out is { } path) File.WriteAllText(path, json);
             else output.WriteLine(json);

@@ -25,10 +25,16 @@ public static class ModelInputs
     /// <summary>The inputs of the default feature set, in schema order.</summary>
     public static ImmutableArray<string> Names { get; } = Of(FeatureSchema.For(FeatureOptions.Default).Names);
 
-    /// <summary>The inputs among <paramref name="features"/>, in their order.</summary>
-    public static ImmutableArray<string> Of(IEnumerable<string> features) => [.. features.Where(IsInput)];
-
-    public static bool IsInput(string feature) => !Levels.Contains(feature) && !IsRawSize(feature) && !IsRawRate(feature);
+    /// <summary>
+    /// The inputs among <paramref name="features"/>, in their order: no level, no raw flow in contracts, and no feature
+    /// whose relative form (<see cref="Scaling.RelativeScales"/>) is there, which replaces it.
+    /// </summary>
+    public static ImmutableArray<string> Of(IEnumerable<string> features)
+    {
+        string[] all = [.. features];
+        var present = new HashSet<string>(all, StringComparer.Ordinal);
+        return [.. all.Where(f => !Levels.Contains(f) && !IsRawSize(f) && !present.Contains(FeatureNames.Relative(f)))];
+    }
 
     /// <summary>Flow measured in contracts or coins: OFI and its window statistics, CKS OFI and its sums, signed volume.</summary>
     private static bool IsRawSize(string feature) =>
@@ -36,8 +42,4 @@ public static class ModelInputs
         && (feature.StartsWith("ofi_L", StringComparison.Ordinal)
             || (feature.StartsWith("cks_ofi_L", StringComparison.Ordinal) && !feature.Contains("_norm_", StringComparison.Ordinal))
             || feature.StartsWith("signed_trade_volume_", StringComparison.Ordinal));
-
-    /// <summary>Events per second (and the time between them) in the queue and trade windows.</summary>
-    private static bool IsRawRate(string feature) =>
-        FeatureNames.QueueRates.Contains(feature) || (feature.StartsWith("trade_intensity_", StringComparison.Ordinal) && !feature.EndsWith("_rel", StringComparison.Ordinal));
 }
