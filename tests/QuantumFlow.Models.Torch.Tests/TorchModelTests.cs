@@ -13,7 +13,7 @@ public sealed class TorchModelTests
     {
         Name = name,
         Version = "test/1",
-        Shape = new NetworkShape { Kind = kind, Inputs = SyntheticTask.Names.Length, Hidden = 16, Layers = kind == NetworkKind.Transformer ? 2 : 1, Heads = 4, FeedForward = 32, Dropout = 0 },
+        Shape = new NetworkShape { Kind = kind, Inputs = SyntheticTask.Names.Length, Hidden = 16, Layers = 1, Heads = 4, FeedForward = 32, Dropout = 0 },
         WindowLength = window,
         Features = SyntheticTask.Names,
         Means = [0, 0, 0, 0],

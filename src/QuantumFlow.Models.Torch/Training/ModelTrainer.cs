@@ -216,9 +216,7 @@ public sealed class ModelTrainer(TrainSettings settings, Action<string> log)
     private static NetworkShape Sample(NetworkKind kind, int inputs, Random rng)
     {
         int[] hidden = kind == NetworkKind.Transformer ? [16, 32] : [16, 32, 48];
-        // One Transformer layer: the node runs every member on every book update, and a second layer cost a fifth of
-        // the ensemble's throughput at 100 symbols (docs/BENCHMARKS.md) for no better validation log-loss than the
-        // recurrent members.
+        // The Transformer has one causal layer (NetworkShape.Validate); the LSTMs one or two.
         int width = hidden[rng.Next(hidden.Length)];
         int layers = kind == NetworkKind.Transformer ? 1 : 1 + rng.Next(2);
         return new NetworkShape

@@ -1,12 +1,12 @@
 namespace QuantumFlow.Models.Prediction.Neural;
 
 /// <summary>
-/// The transformer's fixed position encodings, computed the same way by the torch network that trains and the
-/// exported one that predicts, so neither has to trust the other's stored copy.
+/// The transformer's fixed encodings of a row's age in the window (0 = newest), computed the same way by the torch
+/// network that trains and the exported one that predicts, so neither has to trust the other's stored copy.
 /// </summary>
 public static class SinusoidalPositions
 {
-    /// <summary>Positions a transformer has: the longest window it can read.</summary>
+    /// <summary>Ages a transformer has encodings for: the longest window it can read.</summary>
     public const int MaxLength = 1024;
 
     /// <summary>Row-major (length x d): sin at even columns, cos at odd, wavelengths in a geometric series up to 10,000.</summary>

@@ -65,7 +65,7 @@ public sealed class BadCheckpointTests : IDisposable
         string path = Copy("transformer", File.ReadAllBytes(Shipped("lstm.weights")));
         var e = Assert.Throws<InvalidDataException>(() => CheckpointDirectory.Load(_dir, "transformer"));
         Assert.Contains(path, e.Message);
-        Assert.Contains("no tensor '_encoder.layers.0.self_attn.in_proj_weight'", e.Message);
+        Assert.Contains("no tensor '_embed.weight'", e.Message);
     }
 
     [Fact]
@@ -103,5 +103,10 @@ public sealed class BadCheckpointTests : IDisposable
         (shipped with { Means = shipped.Means.RemoveAt(0) }).Write(_dir);
         e = Assert.Throws<InvalidDataException>(() => NetworkCheckpoint.Read(json));
         Assert.Contains($"{json}: 83 features but 82 means", e.Message);
+
+        NetworkCheckpoint transformer = NetworkCheckpoint.Read(Shipped("transformer.json"));
+        (transformer with { Shape = transformer.Shape with { Layers = 2 } }).Write(_dir);
+        e = Assert.Throws<InvalidDataException>(() => NetworkCheckpoint.Read(NetworkCheckpoint.JsonPath(_dir, "transformer")));
+        Assert.Contains("shape: a transformer has one layer, not 2", e.Message);
     }
 }

@@ -40,18 +40,10 @@ public static class ClassifierLayout
     private static TransformerClassifier Transformer(StateDict p, NetworkShape shape)
     {
         int d = shape.Hidden;
-        TransformerEncoderBlock[] blocks = [.. Enumerable.Range(0, shape.Layers).Select(l =>
-        {
-            string prefix = $"_encoder.layers.{l}";
-            return new TransformerEncoderBlock(
-                new DenseLayer(p.Take($"{prefix}.self_attn.in_proj_weight", 3 * d, d), p.Take($"{prefix}.self_attn.in_proj_bias", 3 * d), d, 3 * d),
-                Dense(p, $"{prefix}.self_attn.out_proj", d, d), Norm(p, $"{prefix}.norm1", d),
-                Dense(p, $"{prefix}.linear1", d, shape.FeedForward), Dense(p, $"{prefix}.linear2", shape.FeedForward, d), Norm(p, $"{prefix}.norm2", d),
-                shape.Heads);
-        })];
         foreach (string buffer in RecomputedBuffers) p.Skip(buffer);
         return new TransformerClassifier(Dense(p, "_embed", shape.Inputs, d), SinusoidalPositions.Values(SinusoidalPositions.MaxLength, d),
-            blocks, Norm(p, "_norm", d), Head(p, d));
+            Dense(p, "_inProjection", d, 3 * d), Dense(p, "_outProjection", d, d), Norm(p, "_norm1", d),
+            Dense(p, "_linear1", d, shape.FeedForward), Dense(p, "_linear2", shape.FeedForward, d), Norm(p, "_norm2", d), shape.Heads, Head(p, d));
     }
 
     private static ClassifierHead Head(StateDict p, int width)
