@@ -6,6 +6,7 @@
 # Usage: scripts/walk-forward.sh [output directory]   (about 10 minutes on two cores)
 #        QF_FOLD_MODELS=DIR keeps the folds' models there; QF_SKIP_TRAINING=1 then scores them again without training.
 #        QF_SEED=N trains with another seed (default 42), to see how much a retraining moves the figures.
+#        QF_FOLDS="name ..." runs only those folds (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 D=${QF_SHARED_DATA:-../shared/data}
@@ -23,12 +24,15 @@ S2021=("$D/cryptofeed/legacy_raw/COINBASE.ws.28.0" "$D/cryptofeed/v3_jsonl/BINAN
 S2023=("$D/binance-hftbacktest/usdm/btcusdt_20230404.dat.gz" "$D/binance-hftbacktest/usdm/btcusdt_20230405.dat.gz")
 S2024=("$D/binance-hftbacktest/usdm/btcusdt_20240718.gz" "$D/binance-hftbacktest/usdm/btcusdt_20240719.gz" "$D/binance-hftbacktest/usdm/ethusdt_20240718.gz" "$D/binance-hftbacktest/usdm/ethusdt_20240719.gz")
 S2026=("$D/cryptofeed/v3_jsonl/COINBASE.jsonl.zst")
+# COIN-M (inverse contracts, sizes in contracts of 10 or 100 USD), 2021: a market type no other session has.
+COINM=("$D/cryptofeed/v3_jsonl/BINANCE_DELIVERY.jsonl.zst")
 
 fold() { # name, then training files, "--", test files
   local name=$1; shift
   local train=() test=()
   while [[ $1 != -- ]]; do train+=("$1"); shift; done; shift
   test=("$@")
+  if [[ -n ${QF_FOLDS:-} && " $QF_FOLDS " != *" $name "* ]]; then return; fi
   echo "== fold $name: train on ${#train[@]} files, score ${#test[@]} unseen files"
   if [[ -z ${QF_SKIP_TRAINING:-} ]]; then
     "$T" --data "${train[@]}" --out "$WORK/$name" --trials 3 --seed "${QF_SEED:-42}" > "$OUT/$name.train.log"
@@ -43,3 +47,5 @@ fold 1-test-2024 "${S2021[@]}" "${S2023[@]}" -- "${S2024[@]}"
 fold 2-test-2026 "${S2021[@]}" "${S2023[@]}" "${S2024[@]}" -- "${S2026[@]}"
 # Not forward in time: the 2023 session scored by models fit on 2021 and 2024 (a session never trained on, all the same).
 fold 3-holdout-2023 "${S2021[@]}" "${S2024[@]}" -- "${S2023[@]}"
+# A market type never trained on: COIN-M scored by models fit on every other session (the shipped models' training set).
+fold 4-unseen-coinm "${S2021[@]}" "${S2023[@]}" "${S2024[@]}" "${S2026[@]}" -- "${COINM[@]}"
