@@ -53,7 +53,7 @@ public sealed class TransformerNetwork : nn.Module<Tensor, Tensor>
         long b = x.shape[0], t = x.shape[1], d = _embed.weight!.shape[0], dh = d / _heads;
         Tensor ages = _positions.narrow(0, 0, t).flip(0);                     // row i is t - 1 - i rows old
         Tensor e = _embed.call(x) + ages.unsqueeze(0);                         // (b, t, d)
-        Tensor qkv = _inProjection.call(e);                                         // (b, t, 3d)
+        Tensor qkv = _inProjection.call(e);                                    // (b, t, 3d)
         Tensor q = qkv.select(1, t - 1).narrow(1, 0, d).reshape(b, _heads, 1, dh);
         Tensor k = qkv.narrow(2, d, d).reshape(b, t, _heads, dh).permute(0, 2, 3, 1);     // (b, heads, dh, t)
         Tensor v = qkv.narrow(2, 2 * d, d).reshape(b, t, _heads, dh).permute(0, 2, 1, 3); // (b, heads, t, dh)
