@@ -48,23 +48,13 @@ public sealed class TransformerClassifier : SequenceClassifier
         for (int a = 0; a < MaxSteps; a++) inProjection.Apply(positions.AsSpan(a * d, d), _ageProjections.AsSpan(a * 3 * d, 3 * d));
     }
 
-    private TransformerClassifier(TransformerClassifier trained)
+    /// <summary>The weights and the per-age projections are read-only and shared; only the score buffer is per fork.</summary>
+    public override SequenceClassifier Fork()
     {
-        _embed = trained._embed;
-        _positions = trained._positions;
-        _ageProjections = trained._ageProjections;
-        _inProjection = trained._inProjection;
-        _outProjection = trained._outProjection;
-        _norm1 = trained._norm1;
-        _linear1 = trained._linear1;
-        _linear2 = trained._linear2;
-        _norm2 = trained._norm2;
-        _heads = trained._heads;
-        _head = trained._head;
-        MaxSteps = trained.MaxSteps;
+        var fork = (TransformerClassifier)MemberwiseClone();
+        fork._scores = [];
+        return fork;
     }
-
-    public override SequenceClassifier Fork() => new TransformerClassifier(this);
 
     public int Width => _embed.Outputs;
     public int MaxSteps { get; }
