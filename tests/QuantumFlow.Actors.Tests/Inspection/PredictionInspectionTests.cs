@@ -56,15 +56,27 @@ public sealed class PredictionInspectionTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failed, (await _client.RunAsync("ensemble weights -s sim:SIM-A")).End.Exit);
 
         // The tail subscribes first (its note says so), then the feed starts: every row is a prediction of SIM-A, in order.
+        // The feed runs until the tail has its 50 rows (up to 30 s of events), then stops: a burst of 2,000 events once
+        // left the tail waiting in CI under load, and a feed still running when the node stops makes the stop take 10 s.
         long tail = await _client.SendAsync("predictions tail -s sim:SIM-A");
         Assert.IsType<NoteFrame>(await _client.NextAsync(TimeSpan.FromSeconds(10)));
-        _host.ActorSystem().ActorOf(SimulatedFeed.Props(new SimulatedFeedOptions(["SIM-A", "SIM-B"]) { MaxEvents = 2_000, EventsPerSecond = 20_000 },
+        IActorRef feed = _host.ActorSystem().ActorOf(SimulatedFeed.Props(new SimulatedFeedOptions(["SIM-A", "SIM-B"]) { MaxEvents = 60_000, EventsPerSecond = 2_000 },
             _host.BookRegion()), "feed-sim");
         var rows = new List<RowFrame>();
         while (rows.Count < 50)
         {
-            if (await _client.NextAsync(TimeSpan.FromSeconds(30)) is RowFrame r) rows.Add(r);
+            InspectionFrame frame;
+            try
+            {
+                frame = await _client.NextAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"the tail went quiet for 30 s after {rows.Count} rows of SIM-A", e);
+            }
+            if (frame is RowFrame r) rows.Add(r);
         }
+        await feed.GracefulStop(TimeSpan.FromSeconds(10));
         await _client.CancelAsync(tail);
         InspectionFrame next;
         do next = await _client.NextAsync(TimeSpan.FromSeconds(10));
