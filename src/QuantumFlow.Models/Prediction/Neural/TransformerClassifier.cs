@@ -11,7 +11,7 @@ namespace QuantumFlow.Models.Prediction.Neural;
 public sealed class TransformerClassifier : SequenceClassifier
 {
     private readonly DenseLayer _embed;
-    private readonly float[] _positions;
+    private readonly float[] _newestPosition;
     private readonly float[] _ageProjections;
     private readonly DenseLayer _inProjection;
     private readonly DenseLayer _outProjection;
@@ -30,11 +30,11 @@ public sealed class TransformerClassifier : SequenceClassifier
         int d = embed.Outputs;
         if (inProjection.Inputs != d || inProjection.Outputs != 3 * d || outProjection.Inputs != d || outProjection.Outputs != d
             || norm1.Width != d || norm2.Width != d || linear1.Inputs != d || linear2.Inputs != linear1.Outputs || linear2.Outputs != d
-            || head.Inputs != d || positions.Length % d != 0)
+            || head.Inputs != d || positions.Length < d || positions.Length % d != 0)
             throw new ArgumentException("transformer layers do not fit one model width");
         if (heads < 1 || d % heads != 0) throw new ArgumentException("heads must divide the model width");
         _embed = embed;
-        _positions = positions;
+        _newestPosition = positions[..d];
         _inProjection = inProjection;
         _outProjection = outProjection;
         _norm1 = norm1;
@@ -75,7 +75,7 @@ public sealed class TransformerClassifier : SequenceClassifier
         ReadOnlySpan<float> newest = encodedRows.Slice((steps - 1) * e, e);
         Span<float> x = stackalloc float[d];
         Span<float> query = stackalloc float[d];
-        TensorPrimitives.Add(newest[..d], _positions.AsSpan(0, d), x);
+        TensorPrimitives.Add(newest[..d], _newestPosition, x);
         TensorPrimitives.Add(newest.Slice(d, d), _ageProjections.AsSpan(0, d), query);
 
         // Scores per head, one run of steps each, then a softmax per run.
