@@ -50,6 +50,17 @@ public class BinanceParserTests
         Assert.Equal(1680652700452_000_000, trade.ExchangeTimeNs);
         Assert.Equal(3535186032, trade.TradeId);
 
+        // Recorded by cryptofeed from COIN-M: 'a' is the aggregate id here, a number, not an ask price.
+        MarketMessage agg = ParseOne("""{"stream":"bchusd_perp@aggTrade","data":{"e":"aggTrade","E":1626916404006,"a":11285749,"s":"BCHUSD_PERP","p":"427.91","q":"3","f":16034449,"l":16034449,"T":1626916403852,"m":true}}""", Venue.BinanceCoinm);
+        Assert.Equal(MessageKind.Trade, agg.Kind);
+        Assert.Equal((11285749L, Price.Parse("427.91"), Quantity.Parse("3"), Side.Ask, 1626916403852_000_000L), (agg.TradeId, agg.TradePrice, agg.TradeQuantity, agg.Aggressor, agg.ExchangeTimeNs));
+        Assert.Equal(default, agg.AskPrice);
+        // Field order is not fixed: the id may come before the event type, and the full reader agrees.
+        MarketMessage spotAgg = ParseOne("""{"a":26129,"e":"aggTrade","E":123456789,"s":"BNBBTC","p":"0.001","q":"100","f":100,"l":105,"T":123456785,"m":false,"M":true}""", Venue.BinanceSpot);
+        Assert.Equal((26129L, Side.Bid), (spotAgg.TradeId, spotAgg.Aggressor));
+        MarketEvent viaReader = new BinanceParser(Venue.BinanceSpot).ParseWithReader(Encoding.UTF8.GetBytes("""{"a":26129,"e":"aggTrade","E":123456789,"s":"BNBBTC","p":"0.001","q":"100","f":100,"l":105,"T":123456785,"m":false,"M":true}"""), 42)[0].ToEvent();
+        Assert.Equal(spotAgg.ToEvent(), viaReader);
+
         MarketMessage snap = ParseOne("""{"lastUpdateId":4984028384061,"E":1721347022759,"T":1721347022750,"bids":[["63943.90","46.372"]],"asks":[["63944.00","0.095"]]}""");
         Assert.Equal(MessageKind.Snapshot, snap.Kind);
         Assert.Equal(4984028384061, snap.LastUpdateId);
@@ -68,6 +79,9 @@ public class BinanceParserTests
     [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["1.0"]],"a":[]}""", "has a price but no size")]
     [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":{"x":1},"a":[]}""", "'b' should be a value, found StartObject")]
     [InlineData("""{"e":"trade","E":1,"s":"X","t":5,"p":"1.0","m":true}""", "trade without 'q'")]
+    [InlineData("""{"e":"aggTrade","E":1,"s":"X","p":"1.0","q":"2","f":1,"l":1,"T":1,"m":true}""", "aggTrade without 'a'")]
+    [InlineData("""{"e":"aggTrade","E":1,"s":"X","a":"7","p":"1.0","q":"2","T":1,"m":true}""", "aggTrade without 'a'")]
+    [InlineData("""{"e":"aggTrade","E":1,"s":"X","a":7,"p":"1.0","q":"2","T":1}""", "aggTrade without 'm'")]
     [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["1.0","1"]""", "malformed JSON")]
     [InlineData("""[1,2,3]""", "not a JSON object")]
     [InlineData("""{"e":5,"s":"X"}""", "'e' should be a string")]

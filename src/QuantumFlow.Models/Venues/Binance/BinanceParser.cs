@@ -5,7 +5,9 @@ namespace QuantumFlow.Models.Venues.Binance;
 
 /// <summary>
 /// Binance market data: combined-stream envelopes (<c>{"stream":..,"data":{..}}</c>) or bare payloads of
-/// <c>depthUpdate</c>, <c>trade</c>, <c>bookTicker</c> and the REST depth snapshot, for spot and futures alike.
+/// <c>depthUpdate</c>, <c>trade</c>, <c>aggTrade</c>, <c>bookTicker</c> and the REST depth snapshot, for spot and futures alike.
+/// An <c>aggTrade</c> (the trade stream recorders such as cryptofeed subscribe to) is a trade whose id is its aggregate
+/// id <c>a</c>: a session should carry one of the two trade streams, not both, or it counts each fill twice.
 /// The REST snapshot does not name its symbol: it comes back with an empty <see cref="MarketMessage.Symbol"/>
 /// and the session fills it from the request.
 /// </summary>
@@ -85,12 +87,12 @@ public sealed class BinanceParser : IVenueParser
     {
         public EventType Event;
         public bool HasSymbol, HasFirst, HasLast, HasLastUpdateId, HasBidLevels, HasAskLevels;
-        public bool HasTradePrice, HasTradeQty, HasTradeId, HasMaker, HasBidPrice, HasAskPrice, HasBidQty, HasAskQty;
-        public long EventTimeMs, TransactTimeMs, LastUpdateId;
+        public bool HasTradePrice, HasTradeQty, HasTradeId, HasMaker, HasBidPrice, HasAskPrice, HasBidQty, HasAskQty, HasAggregateId;
+        public long EventTimeMs, TransactTimeMs, LastUpdateId, AggregateId;
         public bool BuyerIsMaker;
     }
 
-    private enum EventType : byte { None, DepthUpdate, Trade, BookTicker, Other }
+    private enum EventType : byte { None, DepthUpdate, Trade, AggregateTrade, BookTicker, Other }
 
     private void ReadObject(ref Utf8JsonReader reader, MarketMessage m, ref Fields f, bool envelope)
     {
@@ -154,6 +156,7 @@ public sealed class BinanceParser : IVenueParser
                         if (kind != JsonTokenType.String) throw new MarketDataException(Venue, "'e' should be a string");
                         f.Event = value.SequenceEqual("depthUpdate"u8) ? EventType.DepthUpdate
                             : value.SequenceEqual("trade"u8) ? EventType.Trade
+                            : value.SequenceEqual("aggTrade"u8) ? EventType.AggregateTrade
                             : value.SequenceEqual("bookTicker"u8) ? EventType.BookTicker
                             : EventType.Other;
                         return;
@@ -167,7 +170,19 @@ public sealed class BinanceParser : IVenueParser
                     case (byte)'U': m.FirstUpdateId = Int64(kind, value, "U"); f.HasFirst = true; return;
                     case (byte)'u': m.LastUpdateId = Int64(kind, value, "u"); f.HasLast = true; return;
                     case (byte)'b': m.BidPrice = new Price(Fixed(kind, value, "b")); f.HasBidPrice = true; return;
-                    case (byte)'a': m.AskPrice = new Price(Fixed(kind, value, "a")); f.HasAskPrice = true; return;
+                    case (byte)'a':
+                        // A bookTicker's ask price is a string; an aggTrade's 'a' is its aggregate id, a number, and
+                        // the event type may come after it.
+                        if (kind == JsonTokenType.Number && System.Buffers.Text.Utf8Parser.TryParse(value, out long id, out int used) && used == value.Length)
+                        {
+                            f.AggregateId = id;
+                            f.HasAggregateId = true;
+                            if (FixedPoint.TryParse(value, out long raw, out _)) { m.AskPrice = new Price(raw); f.HasAskPrice = true; }
+                            return;
+                        }
+                        m.AskPrice = new Price(Fixed(kind, value, "a"));
+                        f.HasAskPrice = true;
+                        return;
                     case (byte)'B': m.BidQuantity = new Quantity(Fixed(kind, value, "B")); f.HasBidQty = true; return;
                     case (byte)'A': m.AskQuantity = new Quantity(Fixed(kind, value, "A")); f.HasAskQty = true; return;
                     case (byte)'p': m.TradePrice = new Price(Fixed(kind, value, "p")); f.HasTradePrice = true; return;
@@ -360,11 +375,19 @@ public sealed class BinanceParser : IVenueParser
                 m.Kind = MessageKind.Delta;
                 return;
             case EventType.Trade:
-                Require(f.HasSymbol, "trade", "s");
-                Require(f.HasTradePrice, "trade", "p");
-                Require(f.HasTradeQty, "trade", "q");
-                Require(f.HasTradeId, "trade", "t");
-                Require(f.HasMaker, "trade", "m");
+            case EventType.AggregateTrade:
+                string what = f.Event == EventType.Trade ? "trade" : "aggTrade";
+                Require(f.HasSymbol, what, "s");
+                Require(f.HasTradePrice, what, "p");
+                Require(f.HasTradeQty, what, "q");
+                if (f.Event == EventType.Trade) Require(f.HasTradeId, what, "t");
+                else
+                {
+                    if (!f.HasAggregateId) throw new MarketDataException(Venue, "aggTrade without 'a' (its aggregate id, an integer)");
+                    m.TradeId = f.AggregateId;
+                    m.AskPrice = default;
+                }
+                Require(f.HasMaker, what, "m");
                 m.ExchangeTimeNs = UnixTime.FromMillis(f.TransactTimeMs != 0 ? f.TransactTimeMs : f.EventTimeMs);
                 // The buyer being the maker means the seller crossed the spread.
                 m.Aggressor = f.BuyerIsMaker ? Side.Ask : Side.Bid;
