@@ -27,6 +27,7 @@ public sealed class VenueFeedProperties
         SessionProbe.Snapshot(158),
         """{"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":4984028370881,"s":"BTCUSDT","b":"63943.90","B":"46.371","a":"63944.00","A":"0.095","T":1721347022507,"E":1721347022507}}""",
         """{"stream":"btcusdt@trade","data":{"e":"trade","E":1721347022507,"T":1721347022507,"s":"BTCUSDT","t":1,"p":"63943.90","q":"0.001","m":true}}""",
+        """{"stream":"btcusdt@aggTrade","data":{"e":"aggTrade","E":1721347022507,"a":11285749,"s":"BTCUSDT","p":"63943.90","q":"0.001","f":16034449,"l":16034450,"T":1721347022507,"m":true}}""",
         """{"type":"l2update","product_id":"BTC-USD","changes":[["buy","100.00","1.5"]],"time":"2024-07-19T00:00:00.000000Z"}""",
         """{"type":"snapshot","product_id":"BTC-USD","bids":[["100.00","1"]],"asks":[["101.00","2"]]}""",
         """{"channel":"l2_data","timestamp":"2024-07-19T00:00:00Z","sequence_num":1,"events":[{"type":"update","product_id":"BTC-USD","updates":[{"side":"bid","event_time":"2024-07-19T00:00:00Z","price_level":"100","new_quantity":"1"}]}]}""",

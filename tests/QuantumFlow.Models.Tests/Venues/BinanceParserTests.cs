@@ -71,6 +71,24 @@ public class BinanceParserTests
         Assert.Equal(MessageKind.Other, ParseOne("""{"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1,"s":"BTCUSDT","p":"1.0"}}""").Kind);
     }
 
+    [Fact]
+    public void A_fill_covered_by_either_trade_stream_counts_once()
+    {
+        var parser = new BinanceParser(Venue.BinanceUsdm);
+        MessageKind Kind(string json) => parser.Parse(Encoding.UTF8.GetBytes(json), 0)[0].Kind;
+        string Trade(string symbol, long id) => $$"""{"e":"trade","E":1,"T":1,"s":"{{symbol}}","t":{{id}},"p":"1.0","q":"2","m":true}""";
+        string Agg(long id, long first, long last) => $$"""{"e":"aggTrade","E":1,"a":{{id}},"s":"BTCUSDT","p":"1.0","q":"2","f":{{first}},"l":{{last}},"T":1,"m":true}""";
+
+        Assert.Equal(MessageKind.Trade, Kind(Trade("BTCUSDT", 100)));
+        Assert.Equal(MessageKind.Trade, Kind(Trade("BTCUSDT", 101)));
+        Assert.Equal(MessageKind.Other, Kind(Agg(7, 100, 101)));   // the aggTrade stream's copy of fills 100-101
+        Assert.Equal(MessageKind.Trade, Kind(Agg(8, 102, 104)));   // fills the trade stream has not shown yet
+        Assert.Equal(MessageKind.Other, Kind(Trade("BTCUSDT", 103)));
+        Assert.Equal(MessageKind.Other, Kind(Trade("BTCUSDT", 101))); // a replay after a reconnect
+        Assert.Equal(MessageKind.Trade, Kind(Trade("ETHUSDT", 50)));  // ids are per symbol
+        Assert.Equal(MessageKind.Trade, Kind(Trade("BTCUSDT", 105)));
+    }
+
     [Theory]
     [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["-1.0","1"]],"a":[]}""", "negative value")]
     [InlineData("""{"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"pu":0,"b":[["abc","1"]],"a":[]}""", "bad number 'abc' in 'b'")]

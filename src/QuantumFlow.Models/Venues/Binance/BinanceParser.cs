@@ -7,7 +7,9 @@ namespace QuantumFlow.Models.Venues.Binance;
 /// Binance market data: combined-stream envelopes (<c>{"stream":..,"data":{..}}</c>) or bare payloads of
 /// <c>depthUpdate</c>, <c>trade</c>, <c>aggTrade</c>, <c>bookTicker</c> and the REST depth snapshot, for spot and futures alike.
 /// An <c>aggTrade</c> (the trade stream recorders such as cryptofeed subscribe to) is a trade whose id is its aggregate
-/// id <c>a</c>: a session should carry one of the two trade streams, not both, or it counts each fill twice.
+/// id <c>a</c>. Both streams number the same fills (a trade's <c>t</c>, an aggTrade's first and last <c>f</c>..<c>l</c>),
+/// so a fill already covered, by either stream or by a replay after a reconnect, comes back as
+/// <see cref="MessageKind.Other"/>: a connection that carries both streams counts each fill once.
 /// The REST snapshot does not name its symbol: it comes back with an empty <see cref="MarketMessage.Symbol"/>
 /// and the session fills it from the request.
 /// </summary>
@@ -15,6 +17,9 @@ public sealed class BinanceParser : IVenueParser
 {
     private readonly MessagePool _pool = new();
     private readonly SymbolTable _symbols = new();
+    // Per symbol, the highest trade id a trade or aggTrade has covered (as many symbols as _symbols interns).
+    private readonly Dictionary<string, long> _lastTradeId = new(StringComparer.Ordinal);
+    private const int MaxTrackedSymbols = 4096;
 
     public BinanceParser(Venue venue)
     {
@@ -88,7 +93,8 @@ public sealed class BinanceParser : IVenueParser
         public EventType Event;
         public bool HasSymbol, HasFirst, HasLast, HasLastUpdateId, HasBidLevels, HasAskLevels;
         public bool HasTradePrice, HasTradeQty, HasTradeId, HasMaker, HasBidPrice, HasAskPrice, HasBidQty, HasAskQty, HasAggregateId;
-        public long EventTimeMs, TransactTimeMs, LastUpdateId, AggregateId;
+        public bool HasLastTradeId;
+        public long EventTimeMs, TransactTimeMs, LastUpdateId, AggregateId, LastTradeId;
         public bool BuyerIsMaker;
     }
 
@@ -188,6 +194,14 @@ public sealed class BinanceParser : IVenueParser
                     case (byte)'p': m.TradePrice = new Price(Fixed(kind, value, "p")); f.HasTradePrice = true; return;
                     case (byte)'q': m.TradeQuantity = new Quantity(Fixed(kind, value, "q")); f.HasTradeQty = true; return;
                     case (byte)'t': m.TradeId = Int64(kind, value, "t"); f.HasTradeId = true; return;
+                    case (byte)'l':
+                        // An aggTrade's last trade id; other payloads may use the name for something else.
+                        if (kind == JsonTokenType.Number && System.Buffers.Text.Utf8Parser.TryParse(value, out long last, out int read) && read == value.Length)
+                        {
+                            f.LastTradeId = last;
+                            f.HasLastTradeId = true;
+                        }
+                        return;
                     case (byte)'m':
                         f.BuyerIsMaker = kind switch
                         {
@@ -388,6 +402,13 @@ public sealed class BinanceParser : IVenueParser
                     m.AskPrice = default;
                 }
                 Require(f.HasMaker, what, "m");
+                long covers = f.Event == EventType.Trade ? m.TradeId : f.HasLastTradeId ? f.LastTradeId : long.MinValue;
+                if (covers != long.MinValue && !CoversNewFills(m.Symbol, covers))
+                {
+                    m.Kind = MessageKind.Other;
+                    m.ClearLevels();
+                    return;
+                }
                 m.ExchangeTimeNs = UnixTime.FromMillis(f.TransactTimeMs != 0 ? f.TransactTimeMs : f.EventTimeMs);
                 // The buyer being the maker means the seller crossed the spread.
                 m.Aggressor = f.BuyerIsMaker ? Side.Ask : Side.Bid;
@@ -409,6 +430,15 @@ public sealed class BinanceParser : IVenueParser
                 m.ClearLevels();
                 return;
         }
+    }
+
+    private bool CoversNewFills(string symbol, long lastTradeId)
+    {
+        if (_lastTradeId.Count >= MaxTrackedSymbols && !_lastTradeId.ContainsKey(symbol)) return true;
+        ref long seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_lastTradeId, symbol, out bool known);
+        if (known && lastTradeId <= seen) return false;
+        seen = lastTradeId;
+        return true;
     }
 
     private void Require(bool present, string what, string field)
