@@ -1,5 +1,7 @@
+using Akka;
 using Akka.Actor;
 using Akka.Cluster.Tools.Singleton;
+using Akka.Event;
 
 namespace QuantumFlow.Actors.Hosting;
 
@@ -27,7 +29,38 @@ public static class FeedPlacement
     {
         system.ActorOf(ClusterSingletonManager.Props(spec.Props(books), PoisonPill.Instance,
             ClusterSingletonManagerSettings.Create(system).WithSingletonName(SingletonName).WithRole(spec.ActorName)), spec.ActorName);
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeClusterShutdown, "stop-feed-" + spec.ActorName,
+            () => StopLocalFeedAsync(system, spec));
         return system.ActorOf(ClusterSingletonProxy.Props("/user/" + spec.ActorName,
             ClusterSingletonProxySettings.Create(system).WithSingletonName(SingletonName).WithRole(spec.ActorName)), spec.ActorName + "-proxy");
+    }
+
+    /// <summary>
+    /// A leaving node stops the feed it runs before its shard region hands its books off. The singleton manager would
+    /// stop it only at the hand-over, after the region: until then the feed kept sending, its batches were buffered for
+    /// shards whose coordinator was leaving, and the region waited out its whole timeout (10 s) before it stopped.
+    /// Stopped first, the feed's last batches reach books that are still there; the next node's feed resumes after the
+    /// last position they journaled, as after any hand-over.
+    /// </summary>
+    private static async Task<Done> StopLocalFeedAsync(ActorSystem system, FeedSpec spec)
+    {
+        IActorRef feed;
+        try
+        {
+            feed = await system.ActorSelection($"/user/{spec.ActorName}/{SingletonName}").ResolveOne(TimeSpan.FromSeconds(1));
+        }
+        catch (ActorNotFoundException)
+        {
+            return Done.Instance; // the feed runs on another node
+        }
+        try
+        {
+            await feed.GracefulStop(TimeSpan.FromSeconds(3));
+        }
+        catch (Exception e) when (e is TaskCanceledException or AskTimeoutException)
+        {
+            system.Log.Warning("feed {0} did not stop within 3 s; the node leaves without waiting for it", spec.ActorName);
+        }
+        return Done.Instance;
     }
 }

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Event;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Hosting;
+using QuantumFlow.Actors.Feeds.Replay;
+using QuantumFlow.Actors.Hosting;
+using QuantumFlow.Actors.Prediction;
+
+namespace QuantumFlow.Actors.Tests.Hosting;
+
+/// <summary>A node stopping while its feed still sends, as `quantumflow run` does on Ctrl+C.</summary>
+public sealed class NodeShutdownTests : TestKit
+{
+    public NodeShutdownTests() : base("akka.loglevel = WARNING", "node-shutdown-probe") { }
+
+    [Fact]
+    public async Task A_node_stops_its_feed_before_its_books_are_handed_off_so_the_region_stops_without_waiting_out_its_timeout()
+    {
+        string db = Path.Combine(Path.GetTempPath(), $"qf-node-{Guid.NewGuid():N}.db");
+        // At 10x the sample lasts 48 s: the feed is still sending when the node stops.
+        var spec = new FeedSpec(FeedKind.Replay) { Paths = TestRecordings.SampleSession, Speed = 10 };
+        NodeOptions options = FeedPlacement.WithFeedRole(
+            new NodeOptions { Journal = JournalOptions.Parse("sqlite:" + db), Prediction = new PredictionOptions { Enabled = false } }, spec);
+        var warnings = new ConcurrentQueue<string>();
+        var stops = new ConcurrentQueue<string>();
+        try
+        {
+            using IHost node = await QuantumFlowNode.StartAsync(options);
+            ActorSystem system = node.ActorSystem();
+            system.EventStream.Subscribe(system.ActorOf(Props.Create(() => new Recorder(warnings))), typeof(Warning));
+            var progress = CreateTestProbe(system);
+            system.EventStream.Subscribe(progress.Ref, typeof(ReplayProgress));
+            FeedPlacement.Start(system, spec, node.BookRegion());
+            // The feed is sending: its books have journaled a position.
+            progress.FishForMessage<ReplayProgress>(p => p.Payloads > 0, TimeSpan.FromSeconds(60));
+            IActorRef feed = await system.ActorSelection($"/user/{spec.ActorName}/{FeedPlacement.SingletonName}").ResolveOne(TimeSpan.FromSeconds(5));
+            system.ActorOf(Props.Create(() => new StopWatcher(feed, "feed", stops)));
+            system.ActorOf(Props.Create(() => new StopWatcher(node.BookRegion(), "book region", stops)));
+
+            await node.StopAsync();
+
+            Assert.True(system.WhenTerminated.IsCompleted);
+            Assert.Equal(["feed", "book region"], stops.ToArray());
+            Assert.DoesNotContain(warnings, w => w.Contains("shutdown of shard region timed out"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (string f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        }
+    }
+
+    private sealed class Recorder : ReceiveActor
+    {
+        public Recorder(ConcurrentQueue<string> into) => Receive<Warning>(w => into.Enqueue(w.Message?.ToString() ?? ""));
+    }
+
+    /// <summary>Notes when the watched actor stops, in the order the stops happen.</summary>
+    private sealed class StopWatcher : ReceiveActor
+    {
+        public StopWatcher(IActorRef watched, string name, ConcurrentQueue<string> into)
+        {
+            Context.Watch(watched);
+            Receive<Terminated>(_ => into.Enqueue(name));
+        }
+    }
+}
