@@ -121,12 +121,14 @@ public static class RunCommand
             string fallback = web.BusyDefault is { } busy ? $"; {busy} was in use, so this free port was taken" : "";
             output.WriteLine($"dashboard: {at}/  (API {at}/scalar, metrics {at}/metrics{fallback})");
         }
+        // A node that has begun to stop has stopped its feed: an unanswered ask then is the stop, not a fault to print.
+        bool Stopping() => CoordinatedShutdown.Get(system).ShutdownReason is not null;
         // A node that leaves the cluster (cluster leave, or downed) terminates its actor system: the process ends with it.
         while (!cancel.IsCancellationRequested && !system.WhenTerminated.IsCompleted)
         {
             await Task.WhenAny(Task.Delay(statusEvery, cancel), system.WhenTerminated);
             if (cancel.IsCancellationRequested || system.WhenTerminated.IsCompleted) break;
-            foreach (IActorRef feed in feeds) await PrintStatusAsync(feed, host.BookRegion(), output, options.Prediction.Enabled && options.CarriesBooks);
+            foreach (IActorRef feed in feeds) await PrintStatusAsync(feed, host.BookRegion(), output, options.Prediction.Enabled && options.CarriesBooks, Stopping);
         }
         output.WriteLine(system.WhenTerminated.IsCompleted ? "the node left the cluster; stopping" : "stopping");
         await host.StopAsync(CancellationToken.None);
@@ -140,7 +142,7 @@ public static class RunCommand
         _ => $"{spec.Kind} live",
     };
 
-    private static async Task PrintStatusAsync(IActorRef feed, IActorRef books, TextWriter output, bool predictions)
+    private static async Task PrintStatusAsync(IActorRef feed, IActorRef books, TextWriter output, bool predictions, Func<bool> stopping)
     {
         FeedStatus status;
         try
@@ -149,7 +151,7 @@ public static class RunCommand
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {
-            output.WriteLine("feed: no answer");
+            if (!stopping()) output.WriteLine("feed: no answer");
             return;
         }
         output.WriteLine($"{DateTime.UtcNow:HH:mm:ss} feed {status.State}: messages {status.Messages}, bad {status.BadMessages}, reconnects {status.Reconnects}, resends {status.Resends}{(status.LastError is null ? "" : ", last error: " + status.LastError)}");
@@ -167,7 +169,7 @@ public static class RunCommand
             }
             catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
             {
-                output.WriteLine($"  {b.EntityId,-24} no answer");
+                if (!stopping()) output.WriteLine($"  {b.EntityId,-24} no answer");
             }
         }
     }
