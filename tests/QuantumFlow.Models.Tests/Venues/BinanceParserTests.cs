@@ -66,6 +66,9 @@ public class BinanceParserTests
         Assert.Equal(4984028384061, snap.LastUpdateId);
         Assert.Equal("", snap.Symbol);
         Assert.Equal(2, snap.Levels.Length);
+        // COIN-M's REST snapshot names its symbol (and its pair).
+        MarketMessage coinm = ParseOne("""{"lastUpdateId":167006132946,"E":1626916408268,"T":1626916408265,"symbol":"BTCUSD_211231","pair":"BTCUSD","bids":[["32623.3","72"]],"asks":[["32623.4","5"]]}""", Venue.BinanceCoinm);
+        Assert.Equal((MessageKind.Snapshot, "BTCUSD_211231"), (coinm.Kind, coinm.Symbol));
 
         Assert.Equal(MessageKind.Other, ParseOne("""{"result":null,"id":1}""").Kind);
         Assert.Equal(MessageKind.Other, ParseOne("""{"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1,"s":"BTCUSDT","p":"1.0"}}""").Kind);

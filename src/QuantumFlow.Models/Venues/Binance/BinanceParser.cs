@@ -10,8 +10,9 @@ namespace QuantumFlow.Models.Venues.Binance;
 /// id <c>a</c>. Both streams number the same fills (a trade's <c>t</c>, an aggTrade's first and last <c>f</c>..<c>l</c>),
 /// so a fill already covered, by either stream or by a replay after a reconnect, comes back as
 /// <see cref="MessageKind.Other"/>: a connection that carries both streams counts each fill once.
-/// The REST snapshot does not name its symbol: it comes back with an empty <see cref="MarketMessage.Symbol"/>
-/// and the session fills it from the request.
+/// The spot and USD-M REST snapshots do not name their symbol: they come back with an empty
+/// <see cref="MarketMessage.Symbol"/> and the session fills it from the request (or a recording from the messages
+/// around it). COIN-M's does (<c>"symbol"</c>), so a COIN-M recording may begin with its snapshot.
 /// </summary>
 public sealed class BinanceParser : IVenueParser
 {
@@ -218,6 +219,14 @@ public sealed class BinanceParser : IVenueParser
                 return;
             case 4 when name.SequenceEqual("bids"u8) || name.SequenceEqual("asks"u8):
                 throw new MarketDataException(Venue, $"'{JsonValues.Text(name)}' should be an array of [price, size], found {kind}");
+            case 6 when name.SequenceEqual("symbol"u8):
+                if (kind != JsonTokenType.String) throw new MarketDataException(Venue, "'symbol' should be a string");
+                if (!f.HasSymbol)
+                {
+                    m.Symbol = _symbols.Get(value);
+                    f.HasSymbol = m.Symbol.Length > 0;
+                }
+                return;
             case 12 when name.SequenceEqual("lastUpdateId"u8):
                 f.LastUpdateId = Int64(kind, value, "lastUpdateId");
                 f.HasLastUpdateId = true;
