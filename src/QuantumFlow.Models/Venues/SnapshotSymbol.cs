@@ -2,7 +2,7 @@ using QuantumFlow.Models.Market;
 
 namespace QuantumFlow.Models.Venues;
 
-/// <summary>Binance REST depth snapshots do not name their symbol: it is the one requested, or the only one known.</summary>
+/// <summary>Binance spot and USD-M REST depth snapshots do not name their symbol (COIN-M's do): it is the one requested, or the only one known.</summary>
 internal static class SnapshotSymbol
 {
     public static string Resolve(Venue venue, string? requested, IReadOnlyCollection<string> known, string? last)
