@@ -6,16 +6,24 @@ namespace QuantumFlow.Models.Recording;
 /// <summary>
 /// hftbacktest's raw Binance recordings: one payload a line, <c>&lt;local receive timestamp&gt; &lt;raw JSON&gt;</c>,
 /// gzip or plain. The timestamp unit (ns in 2024 files, us in 2023 files) is read from its magnitude.
-/// A bare JSON line starting with <c>{"lastUpdateId"</c> is the REST depth snapshot.
+/// A bare JSON line starting with <c>{"lastUpdateId"</c> is the REST depth snapshot. Spot and USD-M snapshots do not
+/// name their symbol; a session knows it from the messages before (hftbacktest's collector subscribes first). A file
+/// that begins with its snapshot instead is read through once for the symbols it names: when it names exactly one, the
+/// snapshot is that symbol's, and it comes with it; otherwise it comes unnamed and the session refuses it as before.
 /// </summary>
 public sealed class HftBacktestReader : IRecordingReader
 {
     private readonly LineReader _lines;
     private readonly string _name;
+    private readonly string _path;
+    private bool _sawMessage;
+    private string? _onlySymbol;
+    private bool _scanned;
 
     public HftBacktestReader(string path, Venue venue)
     {
         _name = System.IO.Path.GetFileName(path);
+        _path = path;
         Venue = venue;
         _lines = new LineReader(OpenMaybeGzip(path));
     }
@@ -33,11 +41,40 @@ public sealed class HftBacktestReader : IRecordingReader
                 throw new MarketDataException(Venue, "line does not start with '<receive timestamp> '", Location);
             ReadOnlySpan<byte> json = line[(space + 1)..];
             PayloadKind kind = json.StartsWith("{\"lastUpdateId\""u8) ? PayloadKind.RestSnapshot : PayloadKind.Message;
-            payload = new RecordedPayload(kind, UnixTime.FromAnyUnit(stamp), json);
+            string? symbol = kind == PayloadKind.RestSnapshot && !_sawMessage ? OnlySymbol() : null;
+            _sawMessage |= kind == PayloadKind.Message;
+            payload = new RecordedPayload(kind, UnixTime.FromAnyUnit(stamp), json, symbol);
             return true;
         }
         payload = default;
         return false;
+    }
+
+    /// <summary>The one symbol the file's messages name (<c>"s":"..."</c>), or null when they name none or several.</summary>
+    private string? OnlySymbol()
+    {
+        if (_scanned) return _onlySymbol;
+        _scanned = true;
+        byte[]? only = null;
+        try
+        {
+            using var lines = new LineReader(OpenMaybeGzip(_path));
+            while (lines.TryReadLine(out ReadOnlySpan<byte> line))
+            {
+                int at = line.IndexOf("\"s\":\""u8);
+                if (at < 0) continue;
+                ReadOnlySpan<byte> rest = line[(at + 5)..];
+                int end = rest.IndexOf((byte)'"');
+                if (end <= 0) continue;
+                if (only is null) only = rest[..end].ToArray();
+                else if (!rest[..end].SequenceEqual(only)) return null;
+            }
+        }
+        catch (Exception e) when (e is MarketDataException or InvalidDataException or IOException)
+        {
+            return null; // a damaged file: the read itself reports it where it is
+        }
+        return _onlySymbol = only is null ? null : System.Text.Encoding.UTF8.GetString(only);
     }
 
     internal static Stream OpenMaybeGzip(string path)

@@ -22,39 +22,24 @@ public class RealRecordingTests
     }
 
     /// <summary>
-    /// One COIN-M book of the cryptofeed capture written as an hftbacktest recording (receive time, raw payload), its
-    /// REST snapshot first: COIN-M's snapshot names its symbol, so nothing before it has to. The venue is told by the
-    /// underscore in the symbol.
+    /// One book of a cryptofeed capture written as an hftbacktest recording (receive time, raw payload), its REST
+    /// snapshot first. COIN-M's snapshot names its symbol; spot's does not, and the reader finds the one symbol the
+    /// file names. The venue is told from the messages (COIN-M: "pu" and an underscore in the symbol; spot: no "pu").
     /// </summary>
-    [Fact]
-    public void A_coinm_recording_that_begins_with_its_snapshot_rebuilds_with_zero_mismatches()
+    [Theory]
+    [InlineData("cryptofeed/v3_jsonl/BINANCE_DELIVERY.jsonl.zst", "BTCUSD_211231", Venue.BinanceCoinm, 14)]
+    [InlineData("cryptofeed/v3_jsonl/BINANCE.jsonl.zst", "NKNUSDT", Venue.BinanceSpot, 19)]
+    public void A_recording_that_begins_with_its_snapshot_rebuilds_with_zero_mismatches(string capture, string symbol, Venue venue, int checkable)
     {
-        const string symbol = "BTCUSD_211231";
-        string path = Path.Combine(Path.GetTempPath(), $"qf-coinm-{Guid.NewGuid():N}.gz");
+        string path = WriteSnapshotFirst(capture, symbol, [symbol]);
         try
         {
-            var snapshot = new List<string>();
-            var messages = new List<string>();
-            using (IRecordingReader capture = RecordingFormat.Open([TestData.Shared("cryptofeed/v3_jsonl/BINANCE_DELIVERY.jsonl.zst")]))
-            {
-                string stream = $"\"stream\":\"{symbol.ToLowerInvariant()}@";
-                while (capture.TryRead(out RecordedPayload p))
-                {
-                    string data = System.Text.Encoding.UTF8.GetString(p.Data);
-                    if (p.Kind == PayloadKind.RestSnapshot && p.Symbol == symbol) snapshot.Add($"{p.ReceiveTimeNs} {data}");
-                    else if (p.Kind == PayloadKind.Message && data.Contains(stream)) messages.Add($"{p.ReceiveTimeNs} {data}");
-                }
-            }
-            using (var file = new StreamWriter(new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest)))
-            {
-                foreach (string line in snapshot.Concat(messages)) file.Write(line + "\n");
-            }
             Assert.StartsWith("{\"lastUpdateId\"", FirstPayload(path));
-            Assert.Equal(Venue.BinanceCoinm, RecordingFormat.DetectVenue(path));
+            Assert.Equal(venue, RecordingFormat.DetectVenue(path));
             StreamVerification r = RecordingVerification.Verify([path], BadLinePolicy.Stop);
             Assert.Equal([symbol], r.Symbols);
             Assert.Equal(1, r.Snapshots);
-            Assert.True(r.Checked >= 10, $"only {r.Checked} checkable states"); // 14 over its 22 s
+            Assert.Equal(checkable, r.Checked); // every bookTicker whose update id a rebuilt state carries
             Assert.Equal(0, r.Mismatches);
             Assert.Equal(0, r.BadLines);
         }
@@ -62,6 +47,42 @@ public class RealRecordingTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void A_spot_snapshot_first_in_a_file_of_two_symbols_is_refused_not_guessed()
+    {
+        string path = WriteSnapshotFirst("cryptofeed/v3_jsonl/BINANCE.jsonl.zst", "NKNUSDT", ["NKNUSDT", "LRCBTC"]);
+        try
+        {
+            var e = Assert.Throws<MarketDataException>(() => RecordingVerification.Verify([path], BadLinePolicy.Stop));
+            Assert.Contains("line 1: depth snapshot before any message that names its symbol", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>An hftbacktest recording (receive time, raw payload) of a capture's messages for <paramref name="streams"/>, <paramref name="symbol"/>'s REST snapshot first.</summary>
+    private static string WriteSnapshotFirst(string capture, string symbol, string[] streams)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"qf-snapshot-first-{Guid.NewGuid():N}.gz");
+        var snapshot = new List<string>();
+        var messages = new List<string>();
+        using (IRecordingReader source = RecordingFormat.Open([TestData.Shared(capture)]))
+        {
+            string[] prefixes = [.. streams.Select(s => $"\"stream\":\"{s.ToLowerInvariant()}@")];
+            while (source.TryRead(out RecordedPayload p))
+            {
+                string data = System.Text.Encoding.UTF8.GetString(p.Data);
+                if (p.Kind == PayloadKind.RestSnapshot && p.Symbol == symbol) snapshot.Add($"{p.ReceiveTimeNs} {data}");
+                else if (p.Kind == PayloadKind.Message && prefixes.Any(data.Contains)) messages.Add($"{p.ReceiveTimeNs} {data}");
+            }
+        }
+        using var file = new StreamWriter(new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest));
+        foreach (string line in snapshot.Concat(messages)) file.Write(line + "\n");
+        return path;
     }
 
     private static string FirstPayload(string gz)
