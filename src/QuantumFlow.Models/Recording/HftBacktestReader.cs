@@ -61,13 +61,10 @@ public sealed class HftBacktestReader : IRecordingReader
             using var lines = new LineReader(OpenMaybeGzip(_path));
             while (lines.TryReadLine(out ReadOnlySpan<byte> line))
             {
-                int at = line.IndexOf("\"s\":\""u8);
-                if (at < 0) continue;
-                ReadOnlySpan<byte> rest = line[(at + 5)..];
-                int end = rest.IndexOf((byte)'"');
-                if (end <= 0) continue;
-                if (only is null) only = rest[..end].ToArray();
-                else if (!rest[..end].SequenceEqual(only)) return null;
+                ReadOnlySpan<byte> named = NamedSymbol(line);
+                if (named.IsEmpty) continue;
+                if (only is null) only = named.ToArray();
+                else if (!named.SequenceEqual(only)) return null;
             }
         }
         catch (Exception e) when (e is MarketDataException or InvalidDataException or IOException)
@@ -75,6 +72,16 @@ public sealed class HftBacktestReader : IRecordingReader
             return null; // a damaged file: the read itself reports it where it is
         }
         return _onlySymbol = only is null ? null : System.Text.Encoding.UTF8.GetString(only);
+    }
+
+    /// <summary>The symbol a Binance message names (its first <c>"s":"..."</c>), or empty.</summary>
+    internal static ReadOnlySpan<byte> NamedSymbol(ReadOnlySpan<byte> line)
+    {
+        int at = line.IndexOf("\"s\":\""u8);
+        if (at < 0) return default;
+        ReadOnlySpan<byte> rest = line[(at + 5)..];
+        int end = rest.IndexOf((byte)'"');
+        return end > 0 ? rest[..end] : default;
     }
 
     internal static Stream OpenMaybeGzip(string path)

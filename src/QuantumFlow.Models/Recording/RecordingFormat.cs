@@ -58,9 +58,7 @@ public static class RecordingFormat
             if (line.IndexOf("\"depthUpdate\""u8) < 0) continue;
             if (line.IndexOf("\"pu\":"u8) >= 0)
             {
-                int s = line.IndexOf("\"s\":\""u8);
-                bool coinm = s >= 0 && line[(s + 5)..].IndexOf((byte)'"') is int end and > 0 && line.Slice(s + 5, end).IndexOf((byte)'_') >= 0;
-                return coinm ? Venue.BinanceCoinm : Venue.BinanceUsdm;
+                return HftBacktestReader.NamedSymbol(line).IndexOf((byte)'_') >= 0 ? Venue.BinanceCoinm : Venue.BinanceUsdm;
             }
             sawSpotDiff = true;
         }

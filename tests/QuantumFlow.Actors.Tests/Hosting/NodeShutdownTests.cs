@@ -46,8 +46,7 @@ public sealed class NodeShutdownTests : TestKit
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (string f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+            SqliteJournal.Delete(db);
         }
     }
 

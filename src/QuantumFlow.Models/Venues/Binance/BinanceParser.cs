@@ -93,8 +93,7 @@ public sealed class BinanceParser : IVenueParser
     {
         public EventType Event;
         public bool HasSymbol, HasFirst, HasLast, HasLastUpdateId, HasBidLevels, HasAskLevels;
-        public bool HasTradePrice, HasTradeQty, HasTradeId, HasMaker, HasBidPrice, HasAskPrice, HasBidQty, HasAskQty, HasAggregateId;
-        public bool HasLastTradeId;
+        public bool HasTradePrice, HasTradeQty, HasTradeId, HasMaker, HasBidPrice, HasAskPrice, HasBidQty, HasAskQty, HasAggregateId, HasLastTradeId;
         public long EventTimeMs, TransactTimeMs, LastUpdateId, AggregateId, LastTradeId;
         public bool BuyerIsMaker;
     }
@@ -180,7 +179,7 @@ public sealed class BinanceParser : IVenueParser
                     case (byte)'a':
                         // A bookTicker's ask price is a string; an aggTrade's 'a' is its aggregate id, a number, and
                         // the event type may come after it.
-                        if (kind == JsonTokenType.Number && System.Buffers.Text.Utf8Parser.TryParse(value, out long id, out int used) && used == value.Length)
+                        if (kind == JsonTokenType.Number && IsInteger(value, out long id))
                         {
                             f.AggregateId = id;
                             f.HasAggregateId = true;
@@ -197,7 +196,7 @@ public sealed class BinanceParser : IVenueParser
                     case (byte)'t': m.TradeId = Int64(kind, value, "t"); f.HasTradeId = true; return;
                     case (byte)'l':
                         // An aggTrade's last trade id; other payloads may use the name for something else.
-                        if (kind == JsonTokenType.Number && System.Buffers.Text.Utf8Parser.TryParse(value, out long last, out int read) && read == value.Length)
+                        if (kind == JsonTokenType.Number && IsInteger(value, out long last))
                         {
                             f.LastTradeId = last;
                             f.HasLastTradeId = true;
@@ -245,8 +244,7 @@ public sealed class BinanceParser : IVenueParser
 
     private long Int64(JsonTokenType kind, ReadOnlySpan<byte> value, string field)
     {
-        if (kind is JsonTokenType.Number or JsonTokenType.String &&
-            System.Buffers.Text.Utf8Parser.TryParse(value, out long v, out int used) && used == value.Length && value.Length > 0)
+        if (kind is JsonTokenType.Number or JsonTokenType.String && IsInteger(value, out long v))
             return v;
         throw new MarketDataException(Venue, $"'{field}' should be an integer, found {kind} {JsonValues.Text(value)}");
     }
@@ -440,6 +438,9 @@ public sealed class BinanceParser : IVenueParser
                 return;
         }
     }
+
+    private static bool IsInteger(ReadOnlySpan<byte> value, out long v) =>
+        System.Buffers.Text.Utf8Parser.TryParse(value, out v, out int used) && used == value.Length && value.Length > 0;
 
     private bool CoversNewFills(string symbol, long lastTradeId)
     {
