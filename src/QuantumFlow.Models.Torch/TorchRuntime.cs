@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
@@ -62,6 +63,29 @@ public static class TorchRuntime
         {
             if (NativeValue(name) is null) _ = SetEnv(name, PinnedIsa, 0);
             Environment.SetEnvironmentVariable(name, NativeValue(name));
+        }
+    }
+
+    /// <summary>
+    /// Runs torch work with no garbage collection until it returns. TorchSharp turns every number it hands libtorch
+    /// (Adam's <c>alpha</c> and <c>value</c>, a division by sqrt(d), a temperature) into a Scalar that has a finalizer
+    /// and is not kept alive through the native call, so a collection during that call can free the scalar libtorch is
+    /// reading. That happened once: training died in Adam.step with c10's "Expected false to be true" from
+    /// Scalar::toFloat, the check a freed scalar's tag fails. Nothing is collected in a no-GC region, so every scalar the
+    /// work creates outlives it. Entering one collects first (a fraction of a millisecond beside a training step).
+    /// </summary>
+    /// <param name="budgetBytes">What the work may allocate; past it a collection runs and the protection lapses, so size it generously.</param>
+    public static T WithoutCollection<T>(Func<T> work, long budgetBytes = 64L << 20)
+    {
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) return work();
+        bool entered = GC.TryStartNoGCRegion(budgetBytes);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            if (entered && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
         }
     }
 

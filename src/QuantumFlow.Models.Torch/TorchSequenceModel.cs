@@ -68,13 +68,13 @@ public sealed class TorchSequenceModel : IProbabilisticModel, IDisposable
     }
 
     /// <summary>Probabilities (batch x 3) for already scaled input (batch x window x features), as in training.</summary>
-    public float[] Infer(float[] scaled, int batch)
+    public float[] Infer(float[] scaled, int batch) => TorchRuntime.WithoutCollection(() =>
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Tensor x = tensor(scaled.AsSpan(0, batch * WindowLength * _scaler.Count).ToArray(), [batch, WindowLength, _scaler.Count]);
         return softmax(_network.call(x), 1).data<float>().ToArray();
-    }
+    });
 
     public void Save(string directory)
     {

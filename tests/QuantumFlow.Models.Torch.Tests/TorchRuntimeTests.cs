@@ -1,3 +1,4 @@
+using System.Runtime;
 using QuantumFlow.Models.Torch;
 using TorchSharp;
 
@@ -23,5 +24,25 @@ public sealed class TorchRuntimeTests
             Assert.Equal(expected, TorchRuntime.NativeValue(name));
             Assert.False(string.IsNullOrEmpty(TorchRuntime.NativeValue(name)), $"{name} is not set for oneDNN");
         }
+    }
+
+    [Fact]
+    public void Torch_work_runs_with_no_collection_that_could_free_its_scalars()
+    {
+        TorchRuntime.Initialize();
+        using torch.Tensor t = torch.ones(4);
+        (int during, int nested, float sum) = TorchRuntime.WithoutCollection(() =>
+        {
+            int before = GC.CollectionCount(0);
+            // Several young generations' worth of garbage, and a division whose scalar nothing keeps alive.
+            for (int i = 0; i < 200_000; i++) _ = new byte[64];
+            using torch.Tensor half = t / 2.0;
+            int inner = TorchRuntime.WithoutCollection(() => GCSettings.LatencyMode == GCLatencyMode.NoGCRegion ? 1 : 0);
+            return (GC.CollectionCount(0) - before, inner, half.sum().item<float>());
+        });
+        Assert.Equal(0, during);
+        Assert.Equal(1, nested); // a nested call runs inside the outer region
+        Assert.Equal(2f, sum);
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 }

@@ -51,8 +51,11 @@ public static class TemperatureScaling
         if (w < 0) throw new InvalidOperationException("the network has no output layer of 3 classes");
         string bias = parameters[w].name[..^"weight".Length] + "bias";
         using var noGrad = no_grad();
-        parameters[w].parameter.div_(temperature);
-        parameters.Single(p => p.name == bias).parameter.div_(temperature);
+        TorchRuntime.WithoutCollection(() =>
+        {
+            parameters[w].parameter.div_(temperature);
+            return parameters.Single(p => p.name == bias).parameter.div_(temperature);
+        });
     }
 
     /// <summary>The network's logits for every example, row-major (count x 3), in eval mode.</summary>
@@ -65,9 +68,13 @@ public static class TemperatureScaling
         for (int start = 0; start < data.Count; start += batch)
         {
             int n = Math.Min(batch, data.Count - start);
-            using var scope = NewDisposeScope();
-            Tensor x = tensor(data.X.AsSpan(start * stride, n * stride).ToArray(), [n, data.Window, data.Features]);
-            network.call(x).to_type(ScalarType.Float32).data<float>().CopyTo(result.AsSpan(start * 3, n * 3));
+            float[] batchLogits = TorchRuntime.WithoutCollection(() =>
+            {
+                using var scope = NewDisposeScope();
+                Tensor x = tensor(data.X.AsSpan(start * stride, n * stride).ToArray(), [n, data.Window, data.Features]);
+                return network.call(x).to_type(ScalarType.Float32).data<float>().ToArray();
+            });
+            batchLogits.CopyTo(result.AsSpan(start * 3, n * 3));
         }
         return result;
     }
