@@ -77,18 +77,21 @@ public sealed class BadCheckpointTests : IDisposable
         wider = wider with { Shape = wider.Shape with { Hidden = wider.Shape.Hidden * 2 } };
         wider.Write(_dir);
         var e = Assert.Throws<InvalidDataException>(() => CheckpointDirectory.Load(_dir, "lstm"));
-        Assert.Contains($"tensor '_lstm.weight_ih_l0' is [64, 83], the checkpoint's shape needs [128, 83]", e.Message);
+        int gates = 4 * wider.Shape.Hidden / 2, inputs = wider.Features.Length;
+        Assert.Contains($"tensor '_lstm.weight_ih_l0' is [{gates}, {inputs}], the checkpoint's shape needs [{2 * gates}, {inputs}]", e.Message);
     }
 
     [Fact]
     public void Weights_with_a_layer_the_checkpoint_does_not_describe_are_refused()
     {
-        // A two-layer LSTM's file read by a one-layer description: every tensor it needs is there, one more is not.
-        StateDict one = StateDictFile.Read(Shipped("lstm.weights"));
-        one.Add(new StoredTensor("_lstm.weight_ih_l1", [64, 16], new float[64 * 16]));
+        // A file with one more layer than its description: every tensor the description needs is there, one more is not.
+        StateDict weights = StateDictFile.Read(Shipped("lstm.weights"));
         NetworkCheckpoint c = NetworkCheckpoint.Read(Shipped("lstm.json"));
-        var e = Assert.Throws<InvalidDataException>(() => CheckpointDirectory.Create(c, one));
-        Assert.Contains("_lstm.weight_ih_l1", e.Message);
+        int hidden = c.Shape.Hidden;
+        string extra = $"_lstm.weight_ih_l{c.Shape.Layers}";
+        weights.Add(new StoredTensor(extra, [4 * hidden, hidden], new float[4 * hidden * hidden]));
+        var e = Assert.Throws<InvalidDataException>(() => CheckpointDirectory.Create(c, weights));
+        Assert.Contains(extra, e.Message);
     }
 
     [Fact]
@@ -102,7 +105,7 @@ public sealed class BadCheckpointTests : IDisposable
         NetworkCheckpoint shipped = NetworkCheckpoint.Read(Shipped("lstm.json"));
         (shipped with { Means = shipped.Means.RemoveAt(0) }).Write(_dir);
         e = Assert.Throws<InvalidDataException>(() => NetworkCheckpoint.Read(json));
-        Assert.Contains($"{json}: 83 features but 82 means", e.Message);
+        Assert.Contains($"{json}: {shipped.Features.Length} features but {shipped.Features.Length - 1} means", e.Message);
 
         NetworkCheckpoint transformer = NetworkCheckpoint.Read(Shipped("transformer.json"));
         (transformer with { Shape = transformer.Shape with { Layers = 2 } }).Write(_dir);
