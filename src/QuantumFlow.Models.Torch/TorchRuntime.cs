@@ -72,7 +72,8 @@ public static class TorchRuntime
     /// and is not kept alive through the native call, so a collection during that call can free the scalar libtorch is
     /// reading. That happened once: training died in Adam.step with c10's "Expected false to be true" from
     /// Scalar::toFloat, the check a freed scalar's tag fails. Nothing is collected in a no-GC region, so every scalar the
-    /// work creates outlives it. Entering one collects first (a fraction of a millisecond beside a training step).
+    /// work creates outlives it. Entering one collects first, about a millisecond in training, so callers group small
+    /// steps into one region.
     /// </summary>
     /// <param name="budgetBytes">What the work may allocate; past it a collection runs and the protection lapses, so size it generously.</param>
     public static T WithoutCollection<T>(Func<T> work, long budgetBytes = 64L << 20)

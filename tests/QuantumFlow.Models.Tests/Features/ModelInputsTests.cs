@@ -13,6 +13,7 @@ public sealed class ModelInputsTests
         Assert.Contains(N.Relative(N.OrderBookIntensity), ModelInputs.Names);
         Assert.DoesNotContain(N.AvgTimeBetweenEvents, ModelInputs.Names);
         Assert.DoesNotContain(N.Relative(N.AvgTimeBetweenEvents), ModelInputs.Names);
+        Assert.DoesNotContain(N.MidReturnBps, ModelInputs.Names);
         Assert.All(ModelInputs.LeftOut, f => Assert.Contains(f, FeatureSchema.Default.Names)); // no stale name
 
         // Why: over a window of n events, (span / (n - 1)) ms times (n / span) per second is 1000 n / (n - 1).
