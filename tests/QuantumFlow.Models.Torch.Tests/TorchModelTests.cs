@@ -47,8 +47,8 @@ public sealed class TorchModelTests
         // Torch's kernels may round a window differently alone than in a batch (last bits only); the exported networks
         // used for live and replayed predictions are exact here (CompiledInferenceTests).
         ClassProbabilities alone = model.Predict(windows[1]);
-        Assert.Equal(before[1].Down, alone.Down, 6);
-        Assert.Equal(before[1].Up, alone.Up, 6);
+        Assert.Equal(before[1].Down, alone.Down, 1e-6);
+        Assert.Equal(before[1].Up, alone.Up, 1e-6);
 
         string dir = Path.Combine(Path.GetTempPath(), $"qf-torch-{Guid.NewGuid():N}");
         try

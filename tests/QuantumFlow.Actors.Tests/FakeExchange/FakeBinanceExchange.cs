@@ -58,7 +58,11 @@ public sealed class FakeBinanceExchange : FakeExchangeHost
     /// <summary>On the first connection, after this many messages: lose <see cref="LostOnDisconnect"/> messages and drop the connection.</summary>
     public int DisconnectAfter { get; init; } = -1;
     public int LostOnDisconnect { get; init; } = 50;
-    /// <summary>On the second connection, after this many messages: never send the next depth diff.</summary>
+    /// <summary>
+    /// On the second connection, after this many messages and once a snapshot has been served since it opened: never
+    /// send the next depth diff. The dropped diff then always comes after the client's snapshot, so a synced book must
+    /// see the gap; before, a snapshot served late (a loaded machine) could cover it and no resync was due.
+    /// </summary>
     public int DropDiffAfter { get; init; } = -1;
 
     public List<TimeSpan> Attempts { get; } = new();
@@ -101,6 +105,8 @@ public sealed class FakeBinanceExchange : FakeExchangeHost
             return;
         }
         int connection = Interlocked.Increment(ref _connections);
+        int snapshotsBefore;
+        lock (_lock) snapshotsBefore = SnapshotsServed;
         using WebSocket ws = await context.WebSockets.AcceptWebSocketAsync();
         CancellationToken ct = Stopping.Token;
         int sent = 0;
@@ -119,7 +125,8 @@ public sealed class FakeBinanceExchange : FakeExchangeHost
                         ws.Abort();
                         return;
                     }
-                    if (connection == 2 && !dropped && DropDiffAfter >= 0 && sent >= DropDiffAfter && _messages[_position].IsDiff)
+                    if (connection == 2 && !dropped && DropDiffAfter >= 0 && sent >= DropDiffAfter && SnapshotsServed > snapshotsBefore
+                        && _messages[_position].IsDiff)
                     {
                         Advance();
                         DiffsDropped++;
@@ -150,10 +157,10 @@ public sealed class FakeBinanceExchange : FakeExchangeHost
     {
         string symbol = context.Request.Query["symbol"].ToString();
         if (symbol != _symbol) return Results.BadRequest(new { code = -1121, msg = "Invalid symbol." });
-        Interlocked.Increment(ref SnapshotsServed);
         var json = new StringBuilder();
         lock (_lock)
         {
+            SnapshotsServed++; // under the lock the stream reads it under: a drop that sees this count comes after this snapshot
             OrderBook b = _truth.Books[_symbol].Book;
             long ms = b.ExchangeTimeNs / 1_000_000;
             json.Append(CultureInfo.InvariantCulture, $"{{\"lastUpdateId\":{b.LastUpdateId},\"E\":{ms},\"T\":{ms},\"bids\":[");
