@@ -29,14 +29,19 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await using PostgresDatabase db = await PostgresDatabase.CreateAsync();
         string journal = "postgres:" + db.ConnectionString;
         string feeds = Path.Combine(Path.GetTempPath(), $"qf-failover-feeds-{Guid.NewGuid():N}.conf");
+        // The replay journals a position once its book has journaled everything read before it, so the position trails
+        // the reading by up to the replay's backlog (20,000 events). At 20x on a loaded CI machine one book drained that
+        // in over two minutes and no position was journaled in time; 5x keeps the book level with the reading.
         File.WriteAllText(feeds, $$"""
             quantumflow.feeds = [
-              { feed = replay, speed = 20 }
+              { feed = replay, speed = 5 }
               { feed = sim, rate = 200, symbols = [{{string.Join(", ", SimSymbols)}}] }
             ]
             """);
         var nodes = new List<NodeProcess>();
-        string Logs() => string.Join('\n', nodes.Select(n => n.Tail(20)));
+        // The nodes' status lines fill a tail: the feeds' and the cluster's own lines are picked out as well.
+        string Logs() => string.Join('\n', nodes.Select(n => n.Tail(20) + "\n" + n.Matching(l => l.Contains("replay", StringComparison.Ordinal)
+            || l.Contains("[ERROR]", StringComparison.Ordinal) || l.Contains("[WARNING]", StringComparison.Ordinal))));
         try
         {
             using (NodeProcess init = NodeProcess.Start("db-init", ["db", "init", "--journal", journal]))

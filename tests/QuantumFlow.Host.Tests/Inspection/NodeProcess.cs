@@ -94,6 +94,12 @@ public sealed class NodeProcess : IDisposable
         lock (_lines) return $"--- {Name} ---\n" + string.Join('\n', _lines.TakeLast(lines));
     }
 
+    /// <summary>The last <paramref name="lines"/> lines that <paramref name="pick"/> keeps: what a status-heavy tail hides.</summary>
+    public string Matching(Func<string, bool> pick, int lines = 30)
+    {
+        lock (_lines) return $"--- {Name}, selected ---\n" + string.Join('\n', _lines.Where(pick).TakeLast(lines));
+    }
+
     public void Dispose()
     {
         try
