@@ -10,7 +10,7 @@ namespace QuantumFlow.Models.Venues;
 /// </summary>
 public sealed class FeedDecoder
 {
-    private readonly IVenueParser _parser;
+    private IVenueParser _parser;
     private readonly ConnectionSequence _sequence = new();
     private readonly List<string> _symbols = new();
 
@@ -38,6 +38,13 @@ public sealed class FeedDecoder
     {
         foreach (string symbol in symbols) if (!_symbols.Contains(symbol)) _symbols.Add(symbol);
     }
+
+    /// <summary>
+    /// A new session of the venue, such as a replay's next pass: the parser forgets what it kept of the last one, above
+    /// all the trade ids it has counted, which a recording played again repeats (its trades would all be dropped as
+    /// fills already seen). Symbols stay known; <see cref="OnConnected"/> still tells the books.
+    /// </summary>
+    public void NewSession() => _parser = VenueProtocol.CreateParser(Venue);
 
     /// <summary>A new connection: its books are stale until their new snapshots; emits one <see cref="FeedGap"/> each.</summary>
     public void OnConnected(long receiveTimeNs, string reason, List<MarketEvent> output)

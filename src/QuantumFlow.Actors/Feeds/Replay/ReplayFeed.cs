@@ -133,7 +133,8 @@ public sealed class ReplayFeed : FeedActor
         _source?.Dispose();
         _source = new RecordingSource(_options.Paths, Pipeline.Venue, _options.ReadAhead, _options.MaxPayloads);
         Pipeline.NewRun(feedRun);
-        Pipeline.Decoder!.Know(symbols);
+        Pipeline.Decoder!.NewSession();
+        Pipeline.Decoder.Know(symbols);
         (_pass, _passSymbols, _resumeAt) = (pass, Pipeline.Decoder.Symbols.ToArray(), resumeAt);
         _ended = false;
         _passPayloads = 0;
