@@ -75,7 +75,7 @@ public static class EvaluateCommand
             if (s.Examples is { } csv)
             {
                 using var writer = new StreamWriter(csv);
-                ExampleTable.Write(writer, markets, names);
+                ExampleTable.Write(writer, markets, names, settings.BaselineFeatures);
             }
             if (s.TuneEnsemble) Tune(markets, members, prediction, error);
             EvaluationReport report = PredictionEvaluator.Evaluate(markets, names, settings);

@@ -99,6 +99,7 @@ public sealed class EvaluateTests : IDisposable
         int label = Array.IndexOf(header, "label"), call = Array.IndexOf(header, "ensemble_call");
         Assert.Contains("lstm.up", header);
         Assert.Contains("ensemble.flat", header);
+        Assert.Equal(LogisticRegressionModel.DefaultFeatures, header.TakeLast(3));
         var confusion = new double[3, 3];
         foreach (string line in lines.Skip(1))
         {
