@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using QuantumFlow.Actors.Books;
 using QuantumFlow.Actors.Feeds.Common;
@@ -148,5 +149,44 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
         Assert.Equal(0, ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(30)).Payloads);
         foreach ((string id, long count) in expected)
             Assert.Equal(count, (await books.Ask<ReplicaBooks.ReplicaView>(new ReplicaBooks.Query(id), TimeSpan.FromSeconds(3))).Events);
+    }
+    [Fact]
+    public async Task A_replay_reads_no_further_while_its_books_lag_by_more_than_its_bound_and_reads_on_when_they_catch_up()
+    {
+        const int slice = 30_000;
+        var options = ReplayOptions.AsFastAsPossible(TestRecordings.SampleSession) with
+        {
+            MaxPayloads = slice,
+            CheckpointEvery = TimeSpan.FromMilliseconds(20),
+            MaxLag = TimeSpan.FromMilliseconds(200),
+            // Room for the whole slice: only the lag can stop the reading.
+            Delivery = new DeliveryOptions { MaxBatch = 200, MaxBacklog = 10_000_000 },
+        };
+        var books = CreateTestProbe(); // acknowledges nothing until told
+        IActorRef feed = Sys.ActorOf(ReplayFeed.Props(options, books.Ref, TestActor), "replay");
+
+        FeedStatus waiting = null!;
+        await AwaitAssertAsync(async () =>
+        {
+            waiting = await feed.Ask<FeedStatus>(GetFeedStatus.Instance, TimeSpan.FromSeconds(3));
+            Assert.Contains("waiting for its books to catch up", waiting.Position);
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
+        Output!.WriteLine(waiting.Position);
+        Assert.InRange(waiting.Messages, 1, slice - 1);
+        Assert.Equal(FeedState.Streaming, waiting.State);
+
+        // The books catch up: every batch, sent or to come, is acknowledged, and the replay reads to its end.
+        books.SetAutoPilot(new DelegateAutoPilot((sender, message) =>
+        {
+            if (message is Ingest i) sender.Tell(new IngestAck(i.EntityId, i.FeedRun, i.Seq));
+            return AutoPilot.KeepRunning;
+        }));
+        while (books.HasMessages)
+        {
+            Ingest sent = books.ExpectMsg<Ingest>();
+            feed.Tell(new IngestAck(sent.EntityId, sent.FeedRun, sent.Seq));
+        }
+        ReplayFinished finished = ExpectMsg<ReplayFinished>(TimeSpan.FromSeconds(120));
+        Assert.Equal(slice, finished.Payloads);
     }
 }

@@ -29,9 +29,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await using PostgresDatabase db = await PostgresDatabase.CreateAsync();
         string journal = "postgres:" + db.ConnectionString;
         string feeds = Path.Combine(Path.GetTempPath(), $"qf-failover-feeds-{Guid.NewGuid():N}.conf");
-        // The replay journals a position once its book has journaled everything read before it, so the position trails
-        // the reading by up to the replay's backlog (20,000 events). At 20x on a loaded CI machine one book drained that
-        // in over two minutes and no position was journaled in time; 5x keeps the book level with the reading.
+        // The replay journals a position once its book has journaled everything read before it, and reads no further
+        // while that takes more than 5 s (ReplayOptions.MaxLag); 5x keeps the book level with the reading on a loaded
+        // CI machine, so the books keep ingesting all along.
         File.WriteAllText(feeds, $$"""
             quantumflow.feeds = [
               { feed = replay, speed = 5 }

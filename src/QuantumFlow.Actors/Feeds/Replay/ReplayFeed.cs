@@ -46,7 +46,7 @@ public sealed class ReplayFeed : FeedActor
     // Positions not yet journaled, oldest first: the payloads read when each was taken, and each book's events queued
     // by then. A position is journaled once the books have acknowledged those events, which trails the reading by the
     // backlog (all of a short recording may be read before its first position is acknowledged).
-    private readonly Queue<(long Payloads, IReadOnlyDictionary<string, long> Queued)> _candidates = new();
+    private readonly Queue<(long Payloads, IReadOnlyDictionary<string, long> Queued, long TakenAt)> _candidates = new();
 
     public ReplayFeed(ReplayOptions options, IActorRef books, IActorRef? finished)
         : base(options.Venue == Models.Market.Venue.Unknown ? RecordingFormat.DetectVenue(options.Paths[0]) : options.Venue, books, options.Delivery)
@@ -117,7 +117,7 @@ public sealed class ReplayFeed : FeedActor
     protected override void OnAcked()
     {
         MaybeCheckpoint();
-        if (_waitingForAcks && !Pipeline.Outbox.IsFull)
+        if (_waitingForAcks && !MustWait)
         {
             _waitingForAcks = false;
             OnPump();
@@ -186,7 +186,7 @@ public sealed class ReplayFeed : FeedActor
         if (_skipping is not null || _ended) return;
         if (_sinceCheckpoint.Elapsed >= _options.CheckpointEvery)
         {
-            _candidates.Enqueue((_passPayloads, Pipeline.Outbox.Queued()));
+            _candidates.Enqueue((_passPayloads, Pipeline.Outbox.Queued(), Stopwatch.GetTimestamp()));
             _sinceCheckpoint.Restart();
         }
         long? confirmed = null;
@@ -198,6 +198,11 @@ public sealed class ReplayFeed : FeedActor
         if (confirmed is { } payloads) Save(new ReplayProgress(_pass, payloads, Pipeline.Outbox.FeedRun, _passSymbols, Finished: false));
     }
 
+    /// <summary>A book's backlog is full, or the books have not journaled a position taken <see cref="ReplayOptions.MaxLag"/> ago: read on once they acknowledge more.</summary>
+    private bool MustWait => Pipeline.Outbox.IsFull || Lagging;
+
+    private bool Lagging => _candidates.TryPeek(out var c) && Stopwatch.GetElapsedTime(c.TakenAt) > _options.MaxLag;
+
     // Exactly one pump chain runs at a time: each turn ends by waiting for acks, for a timer, for the reader, by
     // handing itself the next turn, or at the end of the recording.
     private void OnPump()
@@ -206,7 +211,7 @@ public sealed class ReplayFeed : FeedActor
         var items = _source.Items;
         for (int n = 0; n < PayloadsPerTurn; n++)
         {
-            if (Pipeline.Outbox.IsFull && _skipping is null)
+            if (_skipping is null && MustWait)
             {
                 _waitingForAcks = true;
                 Flush();
@@ -316,7 +321,11 @@ public sealed class ReplayFeed : FeedActor
     }
 
     protected override FeedStatus Status() =>
-        base.Status() with { Position = $"pass {_pass}: {_passPayloads} payloads read, {_journaledPayloads} journaled" };
+        base.Status() with
+        {
+            Position = $"pass {_pass}: {_passPayloads} payloads read, {_journaledPayloads} journaled" +
+                (_waitingForAcks && Lagging ? $"; waiting for its books to catch up (more than {_options.MaxLag.TotalSeconds:0.#} s behind)" : ""),
+        };
 
     private sealed record Pump
     {

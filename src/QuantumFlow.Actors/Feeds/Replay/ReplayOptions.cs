@@ -18,10 +18,16 @@ public sealed record ReplayOptions(IReadOnlyList<string> Paths)
     public int ReadAhead { get; init; } = 4096;
     /// <summary>
     /// A replay waits for its books rather than dropping, so it needs far less backlog than a live feed: enough to keep
-    /// batches full, little enough that a journaled position (<see cref="CheckpointEvery"/>) trails the reading by
-    /// seconds, not by the whole recording.
+    /// batches full, little enough not to hold the whole recording in memory.
     /// </summary>
     public DeliveryOptions Delivery { get; init; } = new() { MaxBacklog = 20_000 };
+    /// <summary>
+    /// The replay reads on only while its oldest position not yet journaled was taken less than this long ago, so a
+    /// restart repeats at most this much of the books' work (plus <see cref="CheckpointEvery"/>). A backlog in events
+    /// cannot promise that: 20,000 events are a fraction of a second for a busy book and minutes for one that predicts
+    /// on every update on a loaded node.
+    /// </summary>
+    public TimeSpan MaxLag { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>How often the replay journals its position (once its books have journaled everything before it).</summary>
     public TimeSpan CheckpointEvery { get; init; } = TimeSpan.FromSeconds(1);
 
