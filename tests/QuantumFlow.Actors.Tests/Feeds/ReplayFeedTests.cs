@@ -150,6 +150,7 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
         foreach ((string id, long count) in expected)
             Assert.Equal(count, (await books.Ask<ReplicaBooks.ReplicaView>(new ReplicaBooks.Query(id), TimeSpan.FromSeconds(3))).Events);
     }
+
     [Fact]
     public async Task A_replay_reads_no_further_while_its_books_lag_by_more_than_its_bound_and_reads_on_when_they_catch_up()
     {

@@ -43,9 +43,9 @@ public sealed class ReplayFeed : FeedActor
     private long _alreadyJournaled;
     private long _journaledPayloads; // the position last saved: what a restart on any node resumes after
     private Stopwatch? _skipping;
-    // Positions not yet journaled, oldest first: the payloads read when each was taken, and each book's events queued
-    // by then. A position is journaled once the books have acknowledged those events, which trails the reading by the
-    // backlog (all of a short recording may be read before its first position is acknowledged).
+    // Positions not yet journaled, oldest first: the payloads read when each was taken, each book's events queued by
+    // then, and when. A position is journaled once the books have acknowledged those events, which trails the reading
+    // by the backlog; the reading stops while the oldest is more than MaxLag old (MustWait).
     private readonly Queue<(long Payloads, IReadOnlyDictionary<string, long> Queued, long TakenAt)> _candidates = new();
 
     public ReplayFeed(ReplayOptions options, IActorRef books, IActorRef? finished)
