@@ -27,7 +27,7 @@ namespace QuantumFlow.Models.Prediction.Live;
 /// </summary>
 public sealed class EnsemblePredictor
 {
-    private readonly IReadOnlyList<IOnlineLearner> _learners;
+    private readonly IOnlineLearner[] _learners; // an array: a foreach over it allocates no enumerator, once per label
     private readonly IBookModelState[] _followed;
     private readonly Labeler _labeler;
     private readonly Dictionary<long, PendingPrediction> _pending = new();
@@ -53,7 +53,7 @@ public sealed class EnsemblePredictor
     {
         ArgumentNullException.ThrowIfNull(schema);
         followed ??= [];
-        _learners = learners;
+        _learners = [.. learners];
         _followed = [.. followed.Select(m => m.Follow(schema.Names))];
         BatchModels = [.. batchModels];
         Models = [.. learners.Select(l => new ModelInfo(l.Name, l.Version, l.ValidationLogLoss)), .. followed.Select(m => new ModelInfo(m.Name, m.Version, m.ValidationLogLoss)), .. batchModels];
@@ -69,7 +69,7 @@ public sealed class EnsemblePredictor
 
     public ImmutableArray<ModelInfo> Models { get; }
     public ImmutableArray<ModelInfo> BatchModels { get; }
-    public int LearnerCount => _learners.Count;
+    public int LearnerCount => _learners.Length;
     public FeatureWindow Window { get; }
     public PerformanceWeightedEnsemble Ensemble { get; }
 
@@ -126,12 +126,12 @@ public sealed class EnsemblePredictor
         PendingPrediction pending = _spare.TryPop(out PendingPrediction? spare) ? spare : new PendingPrediction(Models.Length, vector.Values.Length);
         pending.Start(vector.Sequence, vector.TimeNs, vector.ReceiveTimeNs, point, vector.Values, Ensemble.CurrentWeights, Calls.Context, BatchModels.Length);
         pending.Resolved.AddRange(_resolvedNow);
-        for (int i = 0; i < _learners.Count; i++)
+        for (int i = 0; i < _learners.Length; i++)
         {
             pending.PerModel[i] = _learners[i].Predict(Window);
             pending.Answered[i] = true;
         }
-        for (int i = 0, slot = _learners.Count; i < _followed.Length; i++, slot++)
+        for (int i = 0, slot = _learners.Length; i < _followed.Length; i++, slot++)
         {
             pending.PerModel[slot] = _followed[i].Predict();
             pending.Answered[slot] = true;
@@ -153,7 +153,7 @@ public sealed class EnsemblePredictor
     public CompletedPrediction? Complete(long sequence, int batchSlot, ClassProbabilities probabilities)
     {
         if (!_pending.TryGetValue(sequence, out PendingPrediction? p)) return null;
-        int slot = _learners.Count + _followed.Length + batchSlot;
+        int slot = _learners.Length + _followed.Length + batchSlot;
         if (p.Answered[slot]) return null;
         p.PerModel[slot] = probabilities;
         p.Answered[slot] = true;
