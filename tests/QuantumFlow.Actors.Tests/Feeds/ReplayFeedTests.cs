@@ -155,8 +155,11 @@ public class ReplayFeedTests(ITestOutputHelper output) : TestKit("akka.loglevel 
     public async Task A_replay_reads_no_further_while_its_books_lag_by_more_than_its_bound_and_reads_on_when_they_catch_up()
     {
         const int slice = 30_000;
-        var options = ReplayOptions.AsFastAsPossible(TestRecordings.SampleSession) with
+        var options = new ReplayOptions(TestRecordings.SampleSession)
         {
+            // Paced, the slice takes seconds to read (unpaced, a fast machine reads it all before any position is
+            // 200 ms old, and nothing is left to hold back).
+            Speed = 50,
             MaxPayloads = slice,
             CheckpointEvery = TimeSpan.FromMilliseconds(20),
             MaxLag = TimeSpan.FromMilliseconds(200),
