@@ -43,7 +43,10 @@ def main(src, out_dir):
             for price, qty in data[side]:
                 if price in levels[side] or price in deleted[side]:
                     continue
-                (levels[side].__setitem__(price, qty) if float(qty) > 0 else deleted[side].add(price))
+                if float(qty) > 0:
+                    levels[side][price] = qty
+                else:
+                    deleted[side].add(price)
     if first is None or ticker is None:
         sys.exit(f"{src}: no depth diff or no bookTicker to build a snapshot from")
     snapshot = {"lastUpdateId": first["U"]}

@@ -90,6 +90,14 @@ public static class TorchRuntime
         }
     }
 
+    /// <inheritdoc cref="WithoutCollection{T}(Func{T}, long)"/>
+    public static void WithoutCollection(Action work, long budgetBytes = 64L << 20) =>
+        WithoutCollection(() =>
+        {
+            work();
+            return true;
+        }, budgetBytes);
+
     /// <summary>The variable as native code (oneDNN) sees it.</summary>
     public static string? NativeValue(string name)
     {

@@ -61,7 +61,6 @@ public static class SequenceTrainer
                         lossSum += loss.item<float>() * n;
                         seen += n;
                     }
-                    return 0;
                 }, budgetBytes: (64L << 20) + 2L * BatchesPerRegion * batchX.Length * sizeof(float));
             }
 

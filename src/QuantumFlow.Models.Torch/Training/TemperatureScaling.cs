@@ -54,7 +54,7 @@ public static class TemperatureScaling
         TorchRuntime.WithoutCollection(() =>
         {
             parameters[w].parameter.div_(temperature);
-            return parameters.Single(p => p.name == bias).parameter.div_(temperature);
+            parameters.Single(p => p.name == bias).parameter.div_(temperature);
         });
     }
 
