@@ -9,6 +9,8 @@ namespace QuantumFlow.Models.Torch.Inference;
 /// </summary>
 public static class CompiledModels
 {
-    public static NeuralSequenceModel From(TorchSequenceModel trained) =>
-        CheckpointDirectory.Create(trained.Checkpoint, NetworkExport.Parameters(trained.Network, $"the torch module of {trained.Name}"));
+    public static NeuralSequenceModel From(TorchSequenceModel trained) => From(trained, NeuralSequenceModel.DefaultLanes);
+
+    public static NeuralSequenceModel From(TorchSequenceModel trained, int lanes) =>
+        CheckpointDirectory.Create(trained.Checkpoint, NetworkExport.Parameters(trained.Network, $"the torch module of {trained.Name}"), lanes);
 }

@@ -65,7 +65,7 @@ public static class BacktestLoad
             return 0;
         }
         string models = string.Join(", ", torch.Select(m => m.Name));
-        var exported = new PredictionOptions { TrainedModels = [.. torch.Select(CompiledModels.From)] };
+        var exported = new PredictionOptions { TrainedModels = [.. torch.Select(m => CompiledModels.From(m))] };
         Measure($"full ensemble ({models} exported + learners)", exported, sessions, events, repeats, maxBatch: 1);
         if (!args.Contains("--torch")) return 0;
         var full = new PredictionOptions { TrainedModels = [.. torch.Select(m => new FixedBatchModel(m))] };

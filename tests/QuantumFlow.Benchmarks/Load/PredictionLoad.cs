@@ -46,7 +46,7 @@ public static class PredictionLoad
         bool flood = args.Length > 5 && args[5] == "flood";
         TorchRuntime.Initialize(threads: 1);
         List<TorchSequenceModel> trained = Directory.Exists(modelsDir) ? TorchSequenceModel.LoadAll(modelsDir) : [];
-        List<IProbabilisticModel> models = torchInference ? [.. trained] : [.. trained.Select(CompiledModels.From)];
+        List<IProbabilisticModel> models = torchInference ? [.. trained] : [.. trained.Select(m => CompiledModels.From(m))];
         LogisticMember? logistic = Directory.Exists(modelsDir) ? LogisticMember.Load(modelsDir) : null;
         List<MarketEvent> events = Decode(RecordedLines.BtcUsdm2024);
         Dictionary<long, int> eventOfSequence = PredictedEvents(events);

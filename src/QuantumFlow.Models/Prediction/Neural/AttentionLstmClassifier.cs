@@ -2,7 +2,9 @@ namespace QuantumFlow.Models.Prediction.Neural;
 
 /// <summary>
 /// Stacked LSTM, LayerNorm per step, additive attention over the steps (softmax of v . tanh(W h_t + b)), the weighted
-/// sum, head (Models.Torch AttentionLstmNetwork).
+/// sum, head (Models.Torch AttentionLstmNetwork). Run with a carried state (a lane of <see cref="LaneBookState"/>), it
+/// keeps its last <c>span</c> steps' normalised outputs and scores in a ring, each computed once when its row arrives,
+/// and a prediction is their softmax and weighted sum, in the window path's order.
 /// </summary>
 public sealed class AttentionLstmClassifier : SequenceClassifier
 {
@@ -39,28 +41,54 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
         int h = _stack.Hidden;
         float[] normed = Scratch.Grow(ref _normed, steps * h);
         float[] scores = Scratch.Grow(ref _scores, steps);
-        Span<float> projected = stackalloc float[h];
-        Span<float> score = stackalloc float[1];
+        for (int t = 0; t < steps; t++) Attend(outputs.Slice(t * h, h), normed.AsSpan(t * h, h), out scores[t]);
+        Summarise(scores.AsSpan(0, steps), normed, logits);
+    }
+
+    /// <summary>One step's normalised output and its attention score.</summary>
+    private void Attend(ReadOnlySpan<float> output, Span<float> normed, out float score)
+    {
+        _norm.Apply(output, normed);
+        Span<float> projected = stackalloc float[normed.Length];
+        _project.Apply(normed, projected);
+        VectorMath.Tanh(projected);
+        Span<float> one = stackalloc float[1];
+        _score.Apply(projected, one);
+        score = one[0];
+    }
+
+    /// <summary>Softmax of the scores, the weighted sum of the normalised outputs (oldest first), the head.</summary>
+    private void Summarise(ReadOnlySpan<float> scores, ReadOnlySpan<float> normed, Span<float> logits)
+    {
+        int h = _stack.Hidden, steps = scores.Length;
         float max = float.NegativeInfinity;
-        for (int t = 0; t < steps; t++)
-        {
-            Span<float> n = normed.AsSpan(t * h, h);
-            _norm.Apply(outputs.Slice(t * h, h), n);
-            _project.Apply(n, projected);
-            VectorMath.Tanh(projected);
-            _score.Apply(projected, score);
-            scores[t] = score[0];
-            max = MathF.Max(max, score[0]);
-        }
+        foreach (float score in scores) max = MathF.Max(max, score);
+        Span<float> weights = stackalloc float[steps];
         float total = 0;
-        for (int t = 0; t < steps; t++) total += scores[t] = MathF.Exp(scores[t] - max);
+        for (int t = 0; t < steps; t++) total += weights[t] = MathF.Exp(scores[t] - max);
         Span<float> summary = stackalloc float[h];
         summary.Clear();
         for (int t = 0; t < steps; t++)
         {
-            float w = scores[t] / total;
+            float w = weights[t] / total;
             for (int k = 0; k < h; k++) summary[k] += w * normed[t * h + k];
         }
         _head.Apply(summary, logits);
+    }
+
+    // Carried state: the LSTM's, then a ring of span normalised outputs, then their span scores, oldest first.
+    public override int StreamWidth(int span) => _stack.StateWidth + span * (_stack.Hidden + 1);
+
+    public override void Advance(ReadOnlySpan<float> encoded, Span<float> state, long before, int span)
+    {
+        _stack.Advance(encoded, state);
+        int h = _stack.Hidden, slot = (int)(before % span), s = _stack.StateWidth;
+        Attend(_stack.Top(state), state.Slice(s + slot * h, h), out state[s + span * h + slot]);
+    }
+
+    public override void ClassifyStream(ReadOnlySpan<float> state, long rows, int span, Span<float> logits)
+    {
+        int h = _stack.Hidden, s = _stack.StateWidth, held = (int)Math.Min(rows, span);
+        Summarise(state.Slice(s + span * h, held), state.Slice(s, held * h), logits);
     }
 }

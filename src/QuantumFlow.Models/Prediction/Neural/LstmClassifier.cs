@@ -1,6 +1,6 @@
 namespace QuantumFlow.Models.Prediction.Neural;
 
-/// <summary>Stacked LSTM over the window, LayerNorm of the last output, head (Models.Torch LstmNetwork).</summary>
+/// <summary>Stacked LSTM over the window or with a carried state, LayerNorm of the last output, head (Models.Torch LstmNetwork).</summary>
 public sealed class LstmClassifier : SequenceClassifier
 {
     private readonly LstmStack _stack;
@@ -28,6 +28,17 @@ public sealed class LstmClassifier : SequenceClassifier
         int h = _stack.Hidden;
         Span<float> last = stackalloc float[h];
         _norm.Apply(outputs.Slice((steps - 1) * h, h), last);
+        _head.Apply(last, logits);
+    }
+
+    public override int StreamWidth(int span) => _stack.StateWidth;
+
+    public override void Advance(ReadOnlySpan<float> encoded, Span<float> state, long before, int span) => _stack.Advance(encoded, state);
+
+    public override void ClassifyStream(ReadOnlySpan<float> state, long rows, int span, Span<float> logits)
+    {
+        Span<float> last = stackalloc float[_stack.Hidden];
+        _norm.Apply(_stack.Top(state), last);
         _head.Apply(last, logits);
     }
 }

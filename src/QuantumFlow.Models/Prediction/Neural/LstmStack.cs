@@ -1,6 +1,9 @@
 namespace QuantumFlow.Models.Prediction.Neural;
 
-/// <summary>Layers of <see cref="LstmLayer"/> run over a window from zero state; the first layer's input projections come encoded.</summary>
+/// <summary>
+/// Layers of <see cref="LstmLayer"/> run over a window from zero state (<see cref="Run"/>) or one row at a time with a
+/// state carried by the caller (<see cref="Advance"/>); the first layer's input projections come encoded.
+/// </summary>
 internal sealed class LstmStack
 {
     private readonly IReadOnlyList<LstmLayer> _layers;
@@ -56,4 +59,26 @@ internal sealed class LstmStack
         return outputs.AsSpan(0, steps * h);
     }
 
+    /// <summary>Floats of a carried state: each layer's h then c.</summary>
+    public int StateWidth => 2 * Hidden * _layers.Count;
+
+    /// <summary>The last layer's hidden state within a carried state.</summary>
+    public ReadOnlySpan<float> Top(ReadOnlySpan<float> state) => state.Slice(StateWidth - 2 * Hidden, Hidden);
+
+    /// <summary>One step of every layer for one encoded row, updating <paramref name="state"/> (<see cref="StateWidth"/> floats) in place.</summary>
+    public void Advance(ReadOnlySpan<float> encodedRow, Span<float> state)
+    {
+        int h = Hidden;
+        float[] projected = Scratch.Grow(ref _projected, 4 * h);
+        for (int l = 0; l < _layers.Count; l++)
+        {
+            ReadOnlySpan<float> input = encodedRow;
+            if (l > 0)
+            {
+                _layers[l].Project(state.Slice(2 * h * (l - 1), h), projected);
+                input = projected;
+            }
+            _layers[l].Step(input, state.Slice(2 * h * l, h), state.Slice(2 * h * l + h, h), _scratch);
+        }
+    }
 }

@@ -26,8 +26,11 @@ public static class CheckpointDirectory
     public static NeuralSequenceModel Load(NetworkCheckpoint checkpoint, string weightsPath) => Create(checkpoint, StateDictFile.Read(weightsPath));
 
     /// <summary>The exported network of a checkpoint from its parameters (a file's, or a torch module's).</summary>
-    public static NeuralSequenceModel Create(NetworkCheckpoint checkpoint, StateDict weights) =>
-        new(checkpoint.Name, checkpoint.Version, checkpoint.WindowLength, checkpoint.Scaler(), ClassifierLayout.Build(weights, checkpoint.Shape))
+    public static NeuralSequenceModel Create(NetworkCheckpoint checkpoint, StateDict weights) => Create(checkpoint, weights, NeuralSequenceModel.DefaultLanes);
+
+    /// <param name="lanes">of a recurrent network's book state (<see cref="NeuralSequenceModel.Lanes"/>)</param>
+    public static NeuralSequenceModel Create(NetworkCheckpoint checkpoint, StateDict weights, int lanes) =>
+        new(checkpoint.Name, checkpoint.Version, checkpoint.WindowLength, checkpoint.Scaler(), ClassifierLayout.Build(weights, checkpoint.Shape), lanes: lanes)
         {
             ValidationLogLoss = checkpoint.ValidationLogLoss,
         };
