@@ -147,13 +147,7 @@ public sealed class BookPipelineActor : ReceiveActor, IWithTimers, IHoldBackOutl
 
     void IHoldBackOutlet.OnPrediction(CompletedPrediction done, long started, bool replaying)
     {
-        var outputs = new ModelOutput[done.PerModel.Length];
-        for (int m = 0; m < outputs.Length; m++)
-        {
-            ModelInfo info = _predictor!.Predictor.Models[m];
-            ClassProbabilities p = done.PerModel[m];
-            outputs[m] = new ModelOutput(info.Name, info.Version, done.Weights[m], p.Down, p.Flat, p.Up);
-        }
+        var outputs = new PredictionOutputs(_predictor!.Predictor.Models, done);
         long latencyNs = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
         var prediction = new PredictionEvent(_entityId, done.Sequence, done.TimeNs, done.ReceiveTimeNs, outputs,
             done.Ensemble.Down, done.Ensemble.Flat, done.Ensemble.Up, done.Predicted, done.Confidence, latencyNs) { Resolved = done.Resolved };

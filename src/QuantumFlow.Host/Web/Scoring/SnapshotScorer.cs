@@ -70,8 +70,13 @@ public sealed class SnapshotScorer
         var weights = new double[_models.Count];
         for (int m = 0; m < weights.Length; m++)
         {
-            ModelOutput? output = live?.Models.FirstOrDefault(o => o.Name == _models[m].Name);
-            weights[m] = output?.Weight ?? fresh.Weights[m];
+            weights[m] = fresh.Weights[m];
+            foreach (ModelOutput output in live?.Models ?? [])
+            {
+                if (output.Name != _models[m].Name) continue;
+                weights[m] = output.Weight;
+                break;
+            }
         }
         double sum = weights.Sum();
         for (int m = 0; m < weights.Length; m++) weights[m] /= sum;
