@@ -39,7 +39,8 @@ public sealed class BookPredictor
             learners, Predictor.Models.Select(m => $"{m.Name} {m.Version}").ToArray(), window);
     }
 
-    private const string StateKind = "quantumflow-book-predictor/2";
+    // 3: an LSTM's state is its lanes (LaneBookState), no longer its window's encoded rows.
+    private const string StateKind = "quantumflow-book-predictor/3";
     private readonly string _fingerprint;
 
     public FeatureReplica Features { get; }
