@@ -43,7 +43,8 @@ public static class PredictionModels
         if (logistic is not null && logistic.Label != first.Label)
             throw new FormatException($"{Path.Combine(dir, LogisticMember.FileName)} was fit for {logistic.Label.Describe()}, the networks for {first.Label.Describe()}; keep one label per directory");
         List<NeuralSequenceModel> models = [.. checkpoints.Select(c => CheckpointDirectory.Load(c, NetworkCheckpoint.WeightsPath(dir, c.Name)))];
-        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Version))}{(logistic is null ? "" : $", {logistic.Version}")} + online learners; label {first.Label.Describe()}");
+        // The lanes are how a book runs an LSTM (NeuralSequenceModel.Lanes): part of what a report's figures were made with.
+        output.WriteLine($"predictions: {string.Join(", ", models.Select(m => m.Lanes > 0 ? $"{m.Version} ({m.Lanes} lanes)" : m.Version))}{(logistic is null ? "" : $", {logistic.Version}")} + online learners; label {first.Label.Describe()}");
         return options with
         {
             Prediction = options.Prediction with
