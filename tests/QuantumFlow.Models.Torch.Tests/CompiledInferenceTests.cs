@@ -27,21 +27,8 @@ public sealed class CompiledInferenceTests
     [InlineData(NetworkKind.Transformer, 1, 32)]
     public void Answers_as_torch_does_for_every_architecture(NetworkKind kind, int layers, int hidden)
     {
-        NetworkCheckpoint cp = new()
-        {
-            Name = "m",
-            Version = "test/1",
-            Shape = new NetworkShape { Kind = kind, Inputs = 4, Hidden = hidden, Layers = layers, Heads = 4, FeedForward = 24, Dropout = 0.1 },
-            WindowLength = 9,
-            Features = SyntheticTask.Names,
-            Means = [0.1, -0.2, 0, 0.3],
-            Stds = [1, 2, 0.5, 1],
-            Horizon = 50,
-            ThresholdBps = 5,
-        };
-        TorchRuntime.Initialize();
-        TorchSharp.torch.manual_seed(7 + layers);
-        using var torchModel = new TorchSequenceModel(cp, NetworkFactory.Create(cp.Shape));
+        using TorchSequenceModel torchModel = SyntheticTask.Network(
+            new NetworkShape { Kind = kind, Hidden = hidden, Layers = layers, Heads = 4, FeedForward = 24, Dropout = 0.1 }, window: 9, seed: 7 + layers);
         NeuralSequenceModel compiled = CompiledModels.From(torchModel);
 
         List<FeatureWindow> windows = Windows(new Random(3), RowNames, width: 12, count: 25, maxRows: 12, scale: 3);

@@ -113,21 +113,8 @@ public sealed class LaneInferenceTests
 
     private static (TorchSequenceModel, NeuralSequenceModel) Make(NetworkKind kind, int layers, int hidden, int lanes)
     {
-        NetworkCheckpoint cp = new()
-        {
-            Name = "m",
-            Version = "test/lanes",
-            Shape = new NetworkShape { Kind = kind, Inputs = 4, Hidden = hidden, Layers = layers, Dropout = 0.1 },
-            WindowLength = Window,
-            Features = SyntheticTask.Names,
-            Means = [0.1, -0.2, 0, 0.3],
-            Stds = [1, 2, 0.5, 1],
-            Horizon = 50,
-            ThresholdBps = 5,
-        };
-        TorchRuntime.Initialize();
-        manual_seed(11 + layers + hidden);
-        var torchModel = new TorchSequenceModel(cp, NetworkFactory.Create(cp.Shape));
+        TorchSequenceModel torchModel = SyntheticTask.Network(new NetworkShape { Kind = kind, Hidden = hidden, Layers = layers, Dropout = 0.1 }, Window,
+            seed: 11 + layers + hidden);
         NeuralSequenceModel compiled = CompiledModels.From(torchModel, lanes);
         Assert.Equal(lanes, compiled.Lanes);
         return (torchModel, compiled);

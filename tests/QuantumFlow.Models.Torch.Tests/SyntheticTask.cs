@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using QuantumFlow.Models.Prediction.Neural.Checkpoints;
+using QuantumFlow.Models.Torch.Networks;
 using QuantumFlow.Models.Torch.Training;
 
 namespace QuantumFlow.Models.Torch.Tests;
@@ -35,4 +37,24 @@ public static class SyntheticTask
     }
 
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    /// <summary>An untrained torch network of <paramref name="shape"/> over <see cref="Names"/>, seeded, with a fixed scaler.</summary>
+    public static TorchSequenceModel Network(NetworkShape shape, int window, int seed)
+    {
+        NetworkCheckpoint cp = new()
+        {
+            Name = "m",
+            Version = $"test/{seed}",
+            Shape = shape with { Inputs = Names.Length },
+            WindowLength = window,
+            Features = Names,
+            Means = [0.1, -0.2, 0, 0.3],
+            Stds = [1, 2, 0.5, 1],
+            Horizon = 50,
+            ThresholdBps = 5,
+        };
+        TorchRuntime.Initialize();
+        TorchSharp.torch.manual_seed(seed);
+        return new TorchSequenceModel(cp, NetworkFactory.Create(cp.Shape));
+    }
 }

@@ -77,7 +77,7 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
     }
 
     // Carried state: the LSTM's, then a ring of span normalised outputs, then their span scores, oldest first.
-    public override int StreamWidth(int span) => _stack.StateWidth + span * (_stack.Hidden + 1);
+    public override int CarriedWidth(int span) => _stack.StateWidth + span * (_stack.Hidden + 1);
 
     public override void Advance(ReadOnlySpan<float> encoded, Span<float> state, long before, int span)
     {
@@ -86,7 +86,7 @@ public sealed class AttentionLstmClassifier : SequenceClassifier
         Attend(_stack.Top(state), state.Slice(s + slot * h, h), out state[s + span * h + slot]);
     }
 
-    public override void ClassifyStream(ReadOnlySpan<float> state, long rows, int span, Span<float> logits)
+    public override void ClassifyCarried(ReadOnlySpan<float> state, long rows, int span, Span<float> logits)
     {
         int h = _stack.Hidden, s = _stack.StateWidth, held = (int)Math.Min(rows, span);
         Summarise(state.Slice(s + span * h, held), state.Slice(s, held * h), logits);

@@ -34,7 +34,7 @@ internal sealed class LaneBookState : IBookModelState
         _map = map;
         _window = model.WindowLength;
         _lanes = model.Lanes;
-        _width = classifier.StreamWidth(_window);
+        _width = classifier.CarriedWidth(_window);
         _input = new float[classifier.Inputs];
         _encoded = new float[classifier.EncodedWidth];
         _state = new float[_lanes * _width];
@@ -77,7 +77,7 @@ internal sealed class LaneBookState : IBookModelState
             if (start < earliest) (earliest, longest) = (start, lane);
         }
         Span<float> logits = stackalloc float[3];
-        _classifier.ClassifyStream(_state.AsSpan(longest * _width, _width), _rows - earliest, _window, logits);
+        _classifier.ClassifyCarried(_state.AsSpan(longest * _width, _width), _rows - earliest, _window, logits);
         _model.Record(Stopwatch.GetTimestamp() - started);
         return ClassProbabilities.Softmax(logits[0], logits[1], logits[2]);
     }

@@ -31,11 +31,11 @@ public sealed class LstmClassifier : SequenceClassifier
         _head.Apply(last, logits);
     }
 
-    public override int StreamWidth(int span) => _stack.StateWidth;
+    public override int CarriedWidth(int span) => _stack.StateWidth;
 
     public override void Advance(ReadOnlySpan<float> encoded, Span<float> state, long before, int span) => _stack.Advance(encoded, state);
 
-    public override void ClassifyStream(ReadOnlySpan<float> state, long rows, int span, Span<float> logits)
+    public override void ClassifyCarried(ReadOnlySpan<float> state, long rows, int span, Span<float> logits)
     {
         Span<float> last = stackalloc float[_stack.Hidden];
         _norm.Apply(_stack.Top(state), last);

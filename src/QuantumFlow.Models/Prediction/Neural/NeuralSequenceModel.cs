@@ -46,9 +46,9 @@ public sealed class NeuralSequenceModel : IIncrementalModel
     {
         if (windowLength < 1) throw new ArgumentOutOfRangeException(nameof(windowLength));
         if (scaler.Count != classifier.Inputs) throw new ArgumentException($"the scaler has {scaler.Count} features and the network takes {classifier.Inputs}");
-        if (classifier.StreamWidth(windowLength) > 0 && (lanes < 1 || lanes > windowLength))
+        if (classifier.CarriedWidth(windowLength) > 0 && (lanes < 1 || lanes > windowLength))
             throw new ArgumentOutOfRangeException(nameof(lanes), lanes, $"{name}: 1 to {windowLength} lanes (its window)");
-        Lanes = classifier.StreamWidth(windowLength) > 0 ? lanes : 0;
+        Lanes = classifier.CarriedWidth(windowLength) > 0 ? lanes : 0;
         Name = name;
         Version = version;
         WindowLength = windowLength;

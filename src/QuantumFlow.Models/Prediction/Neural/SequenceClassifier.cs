@@ -23,10 +23,10 @@ public abstract class SequenceClassifier
     /// Floats of a recurrent state carried from row to row (<see cref="LaneBookState"/>), with room to attend over the
     /// last <paramref name="span"/> steps; 0 for a network that is not recurrent.
     /// </summary>
-    public virtual int StreamWidth(int span) => 0;
+    public virtual int CarriedWidth(int span) => 0;
 
     /// <summary>
-    /// One row into a carried state: <paramref name="state"/> (<see cref="StreamWidth"/> floats, zeros before the
+    /// One row into a carried state: <paramref name="state"/> (<see cref="CarriedWidth"/> floats, zeros before the
     /// first row) advanced by the row's encoding; <paramref name="before"/> rows came earlier. The same arithmetic, in
     /// the same order, as <see cref="Classify"/> over those rows.
     /// </summary>
@@ -34,7 +34,7 @@ public abstract class SequenceClassifier
         throw new NotSupportedException($"{GetType().Name} carries no recurrent state");
 
     /// <summary>Three logits (DOWN, FLAT, UP) from a carried state after <paramref name="rows"/> rows (1 to span).</summary>
-    public virtual void ClassifyStream(ReadOnlySpan<float> state, long rows, int span, Span<float> logits) =>
+    public virtual void ClassifyCarried(ReadOnlySpan<float> state, long rows, int span, Span<float> logits) =>
         throw new NotSupportedException($"{GetType().Name} carries no recurrent state");
 
     /// <summary>The same trained network with scratch buffers of its own, for another thread (the weights are shared, read-only).</summary>
