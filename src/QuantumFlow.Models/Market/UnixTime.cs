@@ -15,15 +15,21 @@ public static class UnixTime
 
     /// <summary>
     /// A recording's integer timestamp in whatever unit it was written (s, ms, us or ns), to nanoseconds.
-    /// The unit is read from the magnitude, valid for any date between 1973 and 2286.
+    /// The unit is read from the magnitude, valid for any date between 1973 and 2262; false for a value that is not
+    /// positive or whose nanoseconds would not fit in a long.
     /// </summary>
-    public static long FromAnyUnit(long value) => value switch
+    public static bool TryFromAnyUnit(long value, out long ns)
     {
-        >= 100_000_000_000_000_000 => value,            // ns
-        >= 100_000_000_000_000 => value * 1_000,        // us
-        >= 100_000_000_000 => value * NanosPerMilli,    // ms
-        _ => value * NanosPerSecond,                    // s
-    };
+        long factor = value switch
+        {
+            >= 100_000_000_000_000_000 => 1,            // ns
+            >= 100_000_000_000_000 => 1_000,            // us
+            >= 100_000_000_000 => NanosPerMilli,        // ms
+            _ => NanosPerSecond,                        // s
+        };
+        ns = value > 0 && value <= long.MaxValue / factor ? value * factor : 0;
+        return ns > 0;
+    }
 
     /// <summary>Parses "1786309548.8480508" (decimal seconds) to nanoseconds without going through a double.</summary>
     public static bool TryParseDecimalSeconds(ReadOnlySpan<byte> utf8, out long ns)
@@ -48,7 +54,16 @@ public static class UnixTime
         return true;
     }
 
-    /// <summary>Parses an RFC 3339 UTC time with up to nanosecond fractions ("2026-08-09T21:05:48.483587501Z").</summary>
+    /// <summary>The last year whose every instant fits in a long of Unix nanoseconds (they end in April 2262).</summary>
+    public const int LastYear = 2261;
+
+    /// <summary>The largest millisecond count whose nanoseconds fit in a long.</summary>
+    public const long MaxMillis = long.MaxValue / NanosPerMilli;
+
+    /// <summary>
+    /// Parses an RFC 3339 UTC time with up to nanosecond fractions ("2026-08-09T21:05:48.483587501Z"). Only 1970 to
+    /// <see cref="LastYear"/>: a market time before the epoch is wrong, and a later one does not fit in nanoseconds.
+    /// </summary>
     public static bool TryParseIso(ReadOnlySpan<byte> s, out long ns)
     {
         ns = 0;
@@ -57,7 +72,7 @@ public static class UnixTime
         if (!Digits(s[..4], out int year) || !Digits(s.Slice(5, 2), out int month) || !Digits(s.Slice(8, 2), out int day) ||
             !Digits(s.Slice(11, 2), out int hour) || !Digits(s.Slice(14, 2), out int minute) || !Digits(s.Slice(17, 2), out int second))
             return false;
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 60)
+        if (year is < 1970 or > LastYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
             return false;
         int i = 19;
         long frac = 0;

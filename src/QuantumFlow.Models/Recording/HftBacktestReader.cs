@@ -37,13 +37,15 @@ public sealed class HftBacktestReader : IRecordingReader
         {
             if (line.IsEmpty) continue;
             int space = line.IndexOf((byte)' ');
-            if (space <= 0 || !System.Buffers.Text.Utf8Parser.TryParse(line[..space], out long stamp, out int used) || used != space || stamp <= 0)
+            if (space <= 0 || !System.Buffers.Text.Utf8Parser.TryParse(line[..space], out long stamp, out int used) || used != space)
                 throw new MarketDataException(Venue, "line does not start with '<receive timestamp> '", Location);
+            if (!UnixTime.TryFromAnyUnit(stamp, out long receiveNs))
+                throw new MarketDataException(Venue, $"receive timestamp {stamp} is not a time (positive, 1973 to 2262, in s, ms, us or ns)", Location);
             ReadOnlySpan<byte> json = line[(space + 1)..];
             PayloadKind kind = json.StartsWith("{\"lastUpdateId\""u8) ? PayloadKind.RestSnapshot : PayloadKind.Message;
             string? symbol = kind == PayloadKind.RestSnapshot && !_sawMessage ? OnlySymbol() : null;
             _sawMessage |= kind == PayloadKind.Message;
-            payload = new RecordedPayload(kind, UnixTime.FromAnyUnit(stamp), json, symbol);
+            payload = new RecordedPayload(kind, receiveNs, json, symbol);
             return true;
         }
         payload = default;

@@ -108,6 +108,8 @@ public class BinanceParserTests
     [InlineData("""{"e":5,"s":"X"}""", "'e' should be a string")]
     [InlineData("""{"lastUpdateId":5,"bids":[["1.0","0"]],"asks":[]}""", "zero size")]
     [InlineData("""{"e":"depthUpdate","E":"yesterday","s":"X","U":1,"u":2,"pu":0,"b":[],"a":[]}""", "'E' should be an integer")]
+    [InlineData("""{"e":"depthUpdate","E":99999999999999999,"s":"X","U":1,"u":2,"pu":0,"b":[],"a":[]}""", "'E' 99999999999999999 is not a time in milliseconds")]
+    [InlineData("""{"e":"trade","E":1,"T":-5,"s":"X","t":5,"p":"1.0","q":"2","m":true}""", "'T' -5 is not a time in milliseconds")]
     public void Bad_input_gets_an_error_naming_the_venue_and_what_was_wrong(string json, string expected)
     {
         var parser = new BinanceParser(Venue.BinanceUsdm);

@@ -72,6 +72,17 @@ public class CoinbaseSyncRuleTests
     }
 
     [Fact]
+    public void A_time_outside_unix_nanoseconds_is_bad_input_not_a_crash()
+    {
+        // A fuzzer's find: year 0 threw ArgumentOutOfRangeException from the time parser.
+        var probe = new SessionProbe(Venue.CoinbaseAdvanced);
+        probe.Send(L2(0, "snapshot", "BTC-USD", ("bid", "100", "1"), ("offer", "101", "1")));
+        var e = Assert.Throws<MarketDataException>(() => probe.Send(L2(1, "update", "BTC-USD", ("bid", "100", "5")).Replace("2023-02-09T20:32:50.714964855Z", "0000-02-09T20:32:50Z")));
+        Assert.Contains("bad time '0000-02-09T20:32:50Z' in 'timestamp'", e.Message);
+        Assert.Equal(Quantity.Parse("1"), probe.Session.Books["BTC-USD"].Book.Bids.BestQuantity);
+    }
+
+    [Fact]
     public void Coinbase_exchange_snapshot_and_l2update_changes()
     {
         var probe = new SessionProbe(Venue.CoinbaseExchange);

@@ -368,6 +368,8 @@ public sealed class BinanceParser : IVenueParser
 
     private void Classify(MarketMessage m, ref Fields f)
     {
+        if (f.EventTimeMs is < 0 or > UnixTime.MaxMillis) throw new MarketDataException(Venue, $"'E' {f.EventTimeMs} is not a time in milliseconds");
+        if (f.TransactTimeMs is < 0 or > UnixTime.MaxMillis) throw new MarketDataException(Venue, $"'T' {f.TransactTimeMs} is not a time in milliseconds");
         long exchangeMs = f.EventTimeMs != 0 ? f.EventTimeMs : f.TransactTimeMs;
         m.ExchangeTimeNs = UnixTime.FromMillis(exchangeMs);
         if (f.HasLastUpdateId)
