@@ -31,14 +31,14 @@ public static class UnixTime
         return ns > 0;
     }
 
-    /// <summary>Parses "1786309548.8480508" (decimal seconds) to nanoseconds without going through a double.</summary>
+    /// <summary>Parses "1786309548.8480508" (decimal seconds) to nanoseconds without going through a double; false past 2262.</summary>
     public static bool TryParseDecimalSeconds(ReadOnlySpan<byte> utf8, out long ns)
     {
         ns = 0;
         long secs = 0;
         int i = 0;
         for (; i < utf8.Length && (uint)(utf8[i] - '0') <= 9; i++) secs = secs * 10 + (utf8[i] - '0');
-        if (i == 0 || i > 12) return false;
+        if (i == 0 || i > 12 || secs >= long.MaxValue / NanosPerSecond) return false; // past 2262: no nanoseconds in a long
         long frac = 0;
         int digits = 0;
         if (i < utf8.Length && utf8[i] == (byte)'.')

@@ -8,7 +8,7 @@ namespace QuantumFlow.Models.Tests.Properties;
 /// <summary>
 /// Venue times are parsed without the framework's date parser, so the framework is the oracle: any digits in the
 /// shape of an RFC 3339 time either parse to what <see cref="DateTimeOffset"/> reads, or are refused with false, never
-/// an exception (a fuzzer found year 0 throwing out of the Coinbase parsers). Recording stamps likewise.
+/// an exception (a fuzzer found year 0 throwing out of the Coinbase parsers). Decimal seconds and integer stamps likewise.
 /// </summary>
 public sealed class TimeParsingProperties
 {
@@ -39,6 +39,18 @@ public sealed class TimeParsingProperties
         }, iter: 20_000);
         Assert.True(valid > 1_000, $"only {valid} valid times were generated");
     }
+
+    [Fact]
+    public void Any_decimal_seconds_parse_exactly_or_are_refused() =>
+        Gen.Select(Gen.OneOf(Gen.Long[0, 9_300_000_000], Gen.Long[0, 999_999_999_999]), Gen.Int[0, 12]).Sample((seconds, digits) =>
+        {
+            string fraction = new string('3', digits);
+            string text = digits > 0 ? $"{seconds}.{fraction}" : seconds.ToString(CultureInfo.InvariantCulture);
+            bool parsed = UnixTime.TryParseDecimalSeconds(Encoding.ASCII.GetBytes(text), out long ns);
+            bool fits = seconds < long.MaxValue / UnixTime.NanosPerSecond;
+            if (parsed != fits) return false;
+            return !parsed || ns == seconds * UnixTime.NanosPerSecond + long.Parse((fraction.Length > 9 ? fraction[..9] : fraction).PadRight(9, '0'), CultureInfo.InvariantCulture);
+        }, iter: 20_000);
 
     [Fact]
     public void Any_integer_stamp_gives_positive_nanoseconds_or_is_refused() =>
